@@ -1,0 +1,134 @@
+import type { IdCardData } from '../id-card/id-card-data';
+import { idNumberCheckDigit } from '../id-number/id-number';
+import { addDays, addYears } from '../time/local-date';
+
+/**
+ * The fictional resident registry used by `npm start`, the simulators and the tests. Every
+ * person is invented. Birth dates are computed from "today" so that each resident always has the
+ * age written here (an 82-year-old stays 82), which keeps the demo and the tests meaningful in
+ * any year. The server seeds its registry from this list; the reader simulator serves the cards.
+ */
+export interface DemoResidentDefinition {
+  key: string;
+  name: string;
+  sex: 'male' | 'female';
+  /** Age on "today". */
+  age: number;
+  /** Days since the last birthday, so ages are exact and birthdays spread over the year. */
+  daysSinceBirthday: number;
+  regionCode: string;
+  /** Three-digit sequence of the ID number before the sex digit rule is applied. */
+  sequence: number;
+  address: string;
+  issuingAuthority: string;
+  hukou: 'shanghai' | 'other';
+  holdsSeniorCard: boolean;
+  allowanceChannel: 'senior-card' | 'social-security-card' | null;
+  phone: string | null;
+  /** A short description for the simulator page. */
+  note: { zh: string; en: string };
+}
+
+export interface DemoResident extends DemoResidentDefinition {
+  birthDate: string;
+  idNumber: string;
+  card: IdCardData;
+}
+
+const CHANGNING_POLICE = '上海市公安局长宁分局';
+const XUHUI_POLICE = '上海市公安局徐汇分局';
+const PUTUO_POLICE = '上海市公安局普陀分局';
+
+export const DEMO_RESIDENT_DEFINITIONS: readonly DemoResidentDefinition[] = [
+  { key: 'li-xiuying', name: '李秀英', sex: 'female', age: 67, daysSinceBirthday: 41, regionCode: '310105', sequence: 21,
+    address: '上海市长宁区天山路345弄12号301室', issuingAuthority: CHANGNING_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    note: { zh: '67岁，上海户籍，未办敬老卡，未选津贴渠道', en: '67, Shanghai hukou, no senior card, no channel chosen' } },
+  { key: 'zhang-guihua', name: '张桂花', sex: 'female', age: 82, daysSinceBirthday: 200, regionCode: '310105', sequence: 43,
+    address: '上海市长宁区新泾镇哈密路1800弄6号502室', issuingAuthority: CHANGNING_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: true, allowanceChannel: 'senior-card', phone: '13817261234',
+    note: { zh: '82岁，已有敬老卡，津贴渠道：敬老卡', en: '82, holds a senior card, channel: senior card' } },
+  { key: 'wang-jianguo', name: '王建国', sex: 'male', age: 72, daysSinceBirthday: 95, regionCode: '310104', sequence: 17,
+    address: '上海市徐汇区漕溪北路88弄3号1201室', issuingAuthority: XUHUI_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: true, allowanceChannel: null, phone: '13901238877',
+    note: { zh: '72岁，已有敬老卡，未选津贴渠道', en: '72, holds a senior card, no channel chosen' } },
+  { key: 'chen-zhiqiang', name: '陈志强', sex: 'male', age: 62, daysSinceBirthday: 150, regionCode: '310107', sequence: 35,
+    address: '上海市普陀区曹杨路1040弄2号404室', issuingAuthority: PUTUO_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    note: { zh: '62岁，上海户籍（两项服务均未到年龄）', en: '62, Shanghai hukou (too young for both services)' } },
+  { key: 'ouyang-mingyue', name: '欧阳明月', sex: 'female', age: 75, daysSinceBirthday: 12, regionCode: '310105', sequence: 66,
+    address: '上海市长宁区愚园路1258弄9号201室', issuingAuthority: CHANGNING_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: false, allowanceChannel: 'social-security-card', phone: null,
+    note: { zh: '75岁，复姓，津贴渠道：社会保障卡，未办敬老卡', en: '75, compound surname, channel: social security card, no senior card' } },
+  { key: 'zhou-haiping', name: '周海平', sex: 'male', age: 68, daysSinceBirthday: 300, regionCode: '320508', sequence: 51,
+    address: '江苏省苏州市姑苏区人民路88号', issuingAuthority: '苏州市公安局姑苏分局', hukou: 'other',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    note: { zh: '68岁，外省市户籍', en: '68, hukou outside Shanghai' } },
+  { key: 'zhao-defa', name: '赵德发', sex: 'male', age: 101, daysSinceBirthday: 77, regionCode: '310104', sequence: 3,
+    address: '上海市徐汇区衡山路12弄5号', issuingAuthority: XUHUI_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: true, allowanceChannel: 'senior-card', phone: null,
+    note: { zh: '101岁，已有敬老卡', en: '101, holds a senior card' } },
+  { key: 'sun-lifang', name: '孙丽芳', sex: 'female', age: 55, daysSinceBirthday: 5, regionCode: '310107', sequence: 88,
+    address: '上海市普陀区真北路2500弄15号603室', issuingAuthority: PUTUO_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    note: { zh: '55岁，上海户籍', en: '55, Shanghai hukou' } },
+  { key: 'huang-yongfu', name: '黄永福', sex: 'male', age: 65, daysSinceBirthday: 0, regionCode: '310105', sequence: 9,
+    address: '上海市长宁区仙霞路600弄4号102室', issuingAuthority: CHANGNING_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    note: { zh: '今天刚满65岁', en: 'turned 65 today' } },
+  { key: 'xu-aizhen', name: '徐爱珍', sex: 'female', age: 64, daysSinceBirthday: 340, regionCode: '310104', sequence: 72,
+    address: '上海市徐汇区田林路200弄8号301室', issuingAuthority: XUHUI_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    note: { zh: '64岁，下月满65岁', en: '64, turns 65 within a month' } },
+  { key: 'gao-shulan', name: '高淑兰', sex: 'female', age: 86, daysSinceBirthday: 180, regionCode: '310107', sequence: 24,
+    address: '上海市普陀区长寿路500弄2号701室', issuingAuthority: PUTUO_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: false, allowanceChannel: 'social-security-card', phone: '15900112233',
+    note: { zh: '86岁，津贴渠道：社会保障卡，未办敬老卡', en: '86, channel: social security card, no senior card' } },
+  { key: 'ma-guoqing', name: '马国庆', sex: 'male', age: 78, daysSinceBirthday: 60, regionCode: '330106', sequence: 11,
+    address: '浙江省杭州市西湖区文三路90号', issuingAuthority: '杭州市公安局西湖分局', hukou: 'other',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    note: { zh: '78岁，外省市户籍', en: '78, hukou outside Shanghai' } },
+  { key: 'wu-meiling', name: '吴美玲', sex: 'female', age: 90, daysSinceBirthday: 250, regionCode: '310105', sequence: 58,
+    address: '上海市长宁区江苏路480弄3号', issuingAuthority: CHANGNING_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: true, allowanceChannel: 'social-security-card', phone: '13611110000',
+    note: { zh: '90岁，已有敬老卡，津贴渠道：社会保障卡', en: '90, holds a senior card, channel: social security card' } },
+  { key: 'zhu-wenhua', name: '朱文华', sex: 'male', age: 70, daysSinceBirthday: 120, regionCode: '310104', sequence: 45,
+    address: '上海市徐汇区宛平南路75弄1号', issuingAuthority: XUHUI_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    note: { zh: '70岁，上海户籍，未办敬老卡', en: '70, Shanghai hukou, no senior card' } },
+];
+
+function compact(date: string): string {
+  return date.replaceAll('-', '');
+}
+
+/** Builds the demo residents, with their ID numbers and card data, as of a Shanghai date. */
+export function demoResidents(today: string): DemoResident[] {
+  return DEMO_RESIDENT_DEFINITIONS.map((d) => {
+    const birthDate = addDays(addYears(today, -d.age), -d.daysSinceBirthday);
+    // The 17th digit is odd for men and even for women.
+    const sexDigit = d.sex === 'male' ? 2 * (d.sequence % 5) + 1 : 2 * (d.sequence % 5);
+    const first17 = `${d.regionCode}${compact(birthDate)}${String(d.sequence % 100).padStart(2, '0')}${sexDigit}`;
+    const idNumber = first17 + idNumberCheckDigit(first17);
+    // A card issued at 60 or later is valid for long (长期); before that for 20 years.
+    const validFrom = addYears(birthDate, Math.min(d.age, 60) - 2 + (d.age >= 60 ? 2 : 0));
+    const validTo = d.age >= 60 ? 'long-term' : addYears(validFrom, 20);
+    const card: IdCardData = {
+      cardType: 'resident',
+      name: d.name,
+      sex: d.sex,
+      nationCode: '01',
+      birthDate,
+      address: d.address,
+      idNumber,
+      issuingAuthority: d.issuingAuthority,
+      validFrom,
+      validTo,
+    };
+    return { ...d, birthDate, idNumber, card };
+  });
+}
+
+export function findDemoResident(today: string, key: string): DemoResident | undefined {
+  return demoResidents(today).find((r) => r.key === key);
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+/** One vitest run covers every workspace; unit tests sit beside their code, cross-part tests in test/. */
+const unit = (name: string, extra: Record<string, unknown> = {}) => ({
+  test: { name, root: `./${name}`, include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], ...extra },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      unit('domain'),
+      unit('state-machines'),
+      unit('device-agent', { testTimeout: 20_000 }),
+      unit('server', { testTimeout: 30_000, hookTimeout: 60_000 }),
+      unit('kiosk-ui'),
+      {
+        test: {
+          name: 'e2e',
+          root: './test',
+          include: ['**/*.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Each file starts its own stack and browser; two at once is what 2 cores take.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
