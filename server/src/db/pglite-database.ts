@@ -1,0 +1,60 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { AsyncMutex } from './async-mutex';
+import { normaliseRow, type SqlDatabase, type SqlParam } from './sql-database';
+
+type Queryable = Pick<Transaction, 'query' | 'exec'>;
+
+/** Statements inside a transaction run on PGlite's transaction handle, already inside the lock. */
+class PgliteTransaction implements SqlDatabase {
+  constructor(private readonly tx: Queryable) {}
+
+  async query<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+    const result = await this.tx.query<Record<string, unknown>>(sql, [...params]);
+    return result.rows.map((row) => normaliseRow<T>(row));
+  }
+
+  transaction<T>(fn: (tx: SqlDatabase) => Promise<T>): Promise<T> {
+    return fn(this);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.tx.exec(sql);
+  }
+
+  close(): Promise<void> {
+    return Promise.reject(new Error('A transaction handle cannot close the database'));
+  }
+}
+
+/** The embedded database: PostgreSQL compiled to WASM, in memory or in a data folder. */
+export class PgliteDatabase implements SqlDatabase {
+  readonly #mutex = new AsyncMutex();
+
+  private constructor(private readonly pg: PGlite) {}
+
+  /** `dataDir` undefined keeps everything in memory. */
+  static async open(dataDir?: string): Promise<PgliteDatabase> {
+    return new PgliteDatabase(await PGlite.create(dataDir));
+  }
+
+  query<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+    return this.#mutex.runExclusive(async () => {
+      const result = await this.pg.query<Record<string, unknown>>(sql, [...params]);
+      return result.rows.map((row) => normaliseRow<T>(row));
+    });
+  }
+
+  transaction<T>(fn: (tx: SqlDatabase) => Promise<T>): Promise<T> {
+    return this.#mutex.runExclusive(() => this.pg.transaction((tx) => fn(new PgliteTransaction(tx))));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.#mutex.runExclusive(async () => {
+      await this.pg.exec(sql);
+    });
+  }
+
+  close(): Promise<void> {
+    return this.#mutex.runExclusive(() => this.pg.close());
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  ageOn,
+  evaluateEligibility,
+  isValidIsoDate,
+  maskAddress,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  parseIdNumber,
+  serviceCatalogue,
+  shanghaiDate,
+  type IdentifyRequest,
+  type IdentifyResponse,
+  type PersonFacts,
+} from '@eldercare/domain';
+import type { SqlDatabase } from '../db/sql-database';
+import { CardExpiredError, ValidationFailedError } from '../errors/api-errors';
+import type { DemoRegistrySeeder } from '../registry/demo-registry-seeder';
+import type { ResidentRegistry } from '../registry/resident-registry';
+import { hukouFromCard } from '../registry/resident-registry';
+import { toEligibilityView } from './eligibility-views';
+import type { IdentifyTokens } from './identify-tokens';
+import { personFactsForCardOnly, personFactsForResident } from './person-facts-for';
+
+/** Dates the schema only checks for shape must also exist on a calendar. */
+function checkCardDates(card: IdentifyRequest['card']): void {
+  const bad = (['birthDate', 'validFrom', 'validTo'] as const).filter(
+    (field) => !(field === 'validTo' && card.validTo === 'long-term') && !isValidIsoDate(card[field]),
+  );
+  if (bad.length > 0) throw new ValidationFailedError(bad.map((field) => ({ path: `/card/${field}`, message: 'is not a real date' })));
+}
+
+/**
+ * POST /identify: who is at the kiosk and what may they do. The ID number is the key; age comes
+ * from its birth date on today's Shanghai date; the registry adds hukou and what the person holds.
+ */
+export class IdentifyService {
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly registry: ResidentRegistry,
+    private readonly tokens: IdentifyTokens,
+    private readonly seeder: DemoRegistrySeeder,
+    private readonly clock: () => Date,
+  ) {}
+
+  async identify(request: IdentifyRequest): Promise<IdentifyResponse> {
+    const { card } = request;
+    const parsed = parseIdNumber(card.idNumber);
+    checkCardDates(card);
+    const now = this.clock();
+    const today = shanghaiDate(now);
+    if (card.validTo !== 'long-term' && card.validTo < today) throw new CardExpiredError(card.validTo);
+    await this.seeder.ensureSeeded(today, now);
+
+    return this.db.transaction(async (tx) => {
+      await this.tokens.purgeExpired(tx, now);
+      const resident = await this.registry.findByIdNumber(tx, parsed.idNumber);
+      let facts: PersonFacts;
+      let person: IdentifyResponse['person'];
+      const common = { idNumberMasked: maskIdNumber(parsed.idNumber), sex: parsed.sex, age: ageOn(parsed.birthDate, today) };
+      if (resident) {
+        const pending = await this.registry.hasPendingSeniorCardApplication(tx, resident.id);
+        facts = personFactsForResident(parsed.birthDate, resident, pending);
+        person = {
+          ...common,
+          nameMasked: maskName(resident.name),
+          shanghaiHukou: facts.shanghaiHukou,
+          holdsSeniorCard: resident.holdsSeniorCard,
+          allowanceChannel: resident.allowanceChannel,
+          registeredAddressMasked: maskAddress(resident.address),
+          phoneMasked: resident.phone === null ? null : maskPhone(resident.phone),
+          inRegistry: true,
+        };
+      } else {
+        facts = personFactsForCardOnly(parsed.birthDate, hukouFromCard(card));
+        person = {
+          ...common,
+          nameMasked: maskName(card.name),
+          shanghaiHukou: facts.shanghaiHukou,
+          holdsSeniorCard: false,
+          allowanceChannel: null,
+          registeredAddressMasked: maskAddress(card.address),
+          phoneMasked: null,
+          inRegistry: false,
+        };
+      }
+      const subject = resident
+        ? { residentId: resident.id, card: null }
+        : { residentId: null, card: { ...card, idNumber: parsed.idNumber } };
+      const { token, expiresAt } = await this.tokens.issue(tx, subject, request.kioskId ?? null, now);
+      return {
+        identifyToken: token,
+        expiresAt: expiresAt.toISOString(),
+        person,
+        eligibility: evaluateEligibility(facts, today).map(toEligibilityView),
+        catalogueVersion: serviceCatalogue.version,
+      };
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { IdCardData } from '@eldercare/domain';
+import type { DataProtector } from '../crypto/data-protector';
+import type { SqlDatabase } from '../db/sql-database';
+
+export const IDENTIFY_TOKEN_TTL_MS = 15 * 60 * 1000;
+
+/** Whom a token stands for: a registry resident, or a person known only from their card. */
+export type TokenSubject = { residentId: number; card: null } | { residentId: null; card: IdCardData };
+
+export interface ResolvedToken {
+  subject: TokenSubject;
+  kioskId: string | null;
+}
+
+function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+/**
+ * Opaque short-lived tokens that stand for an identified person in later requests. Only the
+ * SHA-256 of a token is stored, so a copy of the database cannot act for anybody.
+ */
+export class IdentifyTokens {
+  constructor(private readonly protector: DataProtector) {}
+
+  async issue(db: SqlDatabase, subject: TokenSubject, kioskId: string | null, now: Date): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + IDENTIFY_TOKEN_TTL_MS);
+    const cardEnc = subject.card ? this.protector.encrypt(JSON.stringify(subject.card), 'identify-token.card') : null;
+    await db.query(
+      `INSERT INTO identify_tokens (token_hash, resident_id, card_enc, kiosk_id, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [hashToken(token), subject.residentId, cardEnc, kioskId, now, expiresAt],
+    );
+    return { token, expiresAt };
+  }
+
+  async resolve(db: SqlDatabase, token: string, now: Date): Promise<ResolvedToken | null> {
+    const [row] = await db.query<{ resident_id: number | null; card_enc: Buffer | null; kiosk_id: string | null }>(
+      'SELECT resident_id, card_enc, kiosk_id FROM identify_tokens WHERE token_hash = $1 AND expires_at > $2',
+      [hashToken(token), now],
+    );
+    if (!row) return null;
+    const subject: TokenSubject =
+      row.resident_id !== null
+        ? { residentId: row.resident_id, card: null }
+        : { residentId: null, card: JSON.parse(this.protector.decrypt(row.card_enc!, 'identify-token.card')) as IdCardData };
+    return { subject, kioskId: row.kiosk_id };
+  }
+
+  /** Expired tokens (and the encrypted cards they hold) are deleted, not just ignored. */
+  async purgeExpired(db: SqlDatabase, now: Date): Promise<void> {
+    await db.query('DELETE FROM identify_tokens WHERE expires_at <= $1', [now]);
+  }
+}

@@ -1,0 +1,4 @@
+export { buildApp, BODY_LIMIT_BYTES } from './app';
+export type { AppOptions, DatabaseOptions, KioskAgentOptions } from './app-options';
+export { optionsFromEnv } from './options-from-env';
+export type { SqlDatabase } from './db/sql-database';

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppOptions } from './app-options';
+import { parseDataKey } from './crypto/resolve-data-key';
+
+/** The repository root (server/src → ../..), for defaults relative to it. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ListenOptions {
+  port: number;
+  host: string;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/**
+ * Reads the server's environment: PORT, HOST, DATABASE_URL, DATA_DIR, DATA_KEY, UI_DIR,
+ * DEMO_REGISTRY, CENTRE_NAME (see server/README.md).
+ */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, repoRoot = REPO_ROOT): { app: AppOptions; listen: ListenOptions } {
+  const port = env['PORT'] === undefined || env['PORT'] === '' ? 8080 : Number(env['PORT']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0–65535, got ${env['PORT']}`);
+  const databaseUrl = env['DATABASE_URL'];
+  const uiDefault = resolve(repoRoot, 'kiosk-ui/dist');
+  const uiDir = env['UI_DIR'] ? resolve(env['UI_DIR']) : existsSync(uiDefault) ? uiDefault : undefined;
+  const app: AppOptions = {
+    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: resolve(repoRoot, env['DATA_DIR'] || 'data') },
+    seedDemoRegistry: env['DEMO_REGISTRY'] !== '0',
+    logger: true,
+  };
+  if (env['DATA_KEY']) app.dataKey = parseDataKey(env['DATA_KEY']);
+  if (uiDir) app.uiDir = uiDir;
+  if (env['CENTRE_NAME']) app.centreName = env['CENTRE_NAME'];
+  return { app, listen: { port, host: env['HOST'] || '0.0.0.0' } };
+}

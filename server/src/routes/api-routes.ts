@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { KioskAgentOptions } from '../app-options';
+import { applicationRoutes } from './application-routes';
+import { healthRoutes } from './health-routes';
+import { identifyRoutes } from './identify-routes';
+import { kioskAgentRoutes } from './kiosk-agent-routes';
+import { serviceRoutes } from './service-routes';
+
+/** Everything under /api/v1, one file per resource. */
+export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptions }> = async (app, options) => {
+  await app.register(identifyRoutes);
+  await app.register(applicationRoutes);
+  await app.register(serviceRoutes);
+  await app.register(healthRoutes);
+  await app.register(kioskAgentRoutes, { kioskAgent: options.kioskAgent });
+};
