@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
+import { isatty } from 'node:tty';
 import type { ByteTransport } from './byte-transport';
 import { TransportNotOpenError, TransportOpenFailedError, TransportWriteFailedError } from './transport-errors';
 import { TransportListeners } from './transport-listeners';
@@ -63,12 +64,18 @@ export class FileTransport implements ByteTransport {
   private async pollReads(handle: FileHandle): Promise<void> {
     const pollMs = this.options.readPollMs ?? 10;
     const buffer = Buffer.alloc(READ_CHUNK);
+    // A tty (or pty) reads 0 bytes only once hung up; a printer device may read 0 when idle.
+    const zeroMeansHangup = isatty(handle.fd);
     while (!this.closing) {
       try {
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
         if (bytesRead > 0) {
           this.listeners.emitData(Buffer.from(buffer.subarray(0, bytesRead)));
           continue;
+        }
+        if (zeroMeansHangup && !this.closing) {
+          await this.lost(new Error(`${this.address} hung up`));
+          return;
         }
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') {

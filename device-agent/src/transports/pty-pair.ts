@@ -37,28 +37,33 @@ export async function createPtyPair(agentPath: string, simPath: string, options:
   await new Promise<void>((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => fail(`socat did not start within ${timeoutMs} ms: ${log.trim()}`), timeoutMs);
-    function fail(message: string): void {
+    const onError = (err: NodeJS.ErrnoException) =>
+      fail(err.code === 'ENOENT' ? 'socat is not installed (apt-get install socat)' : `socat failed: ${err.message}`);
+    const onExit = (code: number | null) => fail(`socat exited with code ${code}: ${log.trim()}`);
+    const onStderr = (text: string) => {
+      log += text;
+      // With -d -d socat reports this once both ptys (and their links) exist.
+      if (!log.includes('starting data transfer loop')) return;
+      done();
+      child.stderr?.resume();
+      child.on('error', () => {}); // after start, exit is what matters
+      resolve();
+    };
+    function done(): void {
       clearTimeout(timer);
+      child.off('error', onError);
+      child.off('exit', onExit);
+      child.stderr?.off('data', onStderr);
+    }
+    function fail(message: string): void {
+      done();
       child.kill();
       reject(new PtyPairUnavailableError(message));
     }
-    child.once('error', (err: NodeJS.ErrnoException) =>
-      fail(err.code === 'ENOENT' ? 'socat is not installed (apt-get install socat)' : `socat failed: ${err.message}`),
-    );
-    child.once('exit', (code) => fail(`socat exited with code ${code}: ${log.trim()}`));
+    child.on('error', onError);
+    child.on('exit', onExit);
     child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (text: string) => {
-      log += text;
-      // With -d -d socat reports this once both ptys (and their links) exist.
-      if (log.includes('starting data transfer loop')) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        child.removeAllListeners('error');
-        child.stderr?.removeAllListeners('data');
-        child.stderr?.resume();
-        resolve();
-      }
-    });
+    child.stderr?.on('data', onStderr);
   });
   return {
     agentPath,
