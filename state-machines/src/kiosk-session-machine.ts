@@ -1,0 +1,554 @@
+import type {
+  AgentEvent,
+  ApplicationView,
+  IdCardData,
+  IdentifyResponse,
+  Locale,
+  PrintResult,
+} from '@eldercare/domain';
+import { assertEvent, assign, raise, sendTo, setup, type SnapshotFrom } from 'xstate';
+import { allowanceChannelFlow, type AllowanceChannelFlowEvent } from './allowance-channel-flow';
+import { errorCode } from './error-code';
+import { hostActorMissing } from './host-actor-missing';
+import { seniorCardFlow, type SeniorCardFlowEvent } from './senior-card-flow';
+import type { KioskServiceKey, ServiceFlowOutput } from './service-flow-types';
+
+/**
+ * One citizen's visit to the kiosk, from the welcome screen to "take your card and receipt".
+ * Screens live in the `session.main` region; the `session.idle` region watches for inactivity
+ * and, when nobody answers its warning, ends the session. Leaving `session` always wipes the
+ * context and asks the host to release the card.
+ */
+
+// ---- timing ----------------------------------------------------------------------------
+
+export interface KioskSessionTiming {
+  /** Quiet time (no tap, no card event) before the "are you still there?" warning. */
+  idleWarningAfter: number;
+  /** How long the warning counts down before the session is wiped; never below 20 s. */
+  idleCountdown: number;
+  /** A read that neither succeeds nor fails within this time counts as failed. */
+  readingTimeout: number;
+  /** The "place your card again" screen returns to waiting by itself after this. */
+  readFailedReturn: number;
+  /** The receipt screen (printed) moves on to goodbye by itself after this. */
+  receiptLinger: number;
+  /** The goodbye screen returns to the welcome screen after this. */
+  goodbyeDuration: number;
+}
+
+export const MIN_IDLE_COUNTDOWN = 20_000;
+
+export const DEFAULT_SESSION_TIMING: Readonly<KioskSessionTiming> = {
+  idleWarningAfter: 60_000,
+  idleCountdown: 30_000,
+  readingTimeout: 15_000,
+  readFailedReturn: 8_000,
+  receiptLinger: 30_000,
+  goodbyeDuration: 10_000,
+};
+
+/** Defaults filled in; every delay at least 0 and the idle countdown at least 20 s. */
+export function resolveSessionTiming(timing: Partial<KioskSessionTiming> = {}): KioskSessionTiming {
+  const merged = { ...DEFAULT_SESSION_TIMING, ...timing };
+  const atLeast = (value: number, min: number) => (Number.isFinite(value) ? Math.max(min, value) : min);
+  return {
+    idleWarningAfter: atLeast(merged.idleWarningAfter, 0),
+    idleCountdown: atLeast(merged.idleCountdown, MIN_IDLE_COUNTDOWN),
+    readingTimeout: atLeast(merged.readingTimeout, 0),
+    readFailedReturn: atLeast(merged.readFailedReturn, 0),
+    receiptLinger: atLeast(merged.receiptLinger, 0),
+    goodbyeDuration: atLeast(merged.goodbyeDuration, 0),
+  };
+}
+
+// ---- types -----------------------------------------------------------------------------
+
+export interface KioskSessionInput {
+  /** Overrides of the default delays (clamped, see resolveSessionTiming). */
+  timing?: Partial<KioskSessionTiming>;
+  /** The clock behind `idleWarningDeadline` (default Date.now); tests with a SimulatedClock pass its now(). */
+  now?: () => number;
+}
+
+export interface KioskSessionContext {
+  timing: KioskSessionTiming;
+  now: () => number;
+  locale: Locale;
+  /** The identified person (masked), their token and eligibility; null before identify and after the wipe. */
+  identity: IdentifyResponse | null;
+  /** The service chosen last on the menu. */
+  serviceKey: KioskServiceKey | null;
+  /** The application submitted last in this session (shown on screen when the receipt failed to print). */
+  application: ApplicationView | null;
+  /** Why the last card read failed (agent code such as CARD_MOVED, or READ_TIMEOUT). */
+  cardErrorCode: string | null;
+  /** Why identify failed (server code such as INVALID_ID_NUMBER), null when unknown (network). */
+  identifyErrorCode: string | null;
+  /** Why the receipt did not print (PRINTER_PAPER_OUT, PRINTER_OFFLINE, …), null when unknown. */
+  printErrorCode: string | null;
+  /** The "staff have been called" overlay is showing. */
+  helpRequested: boolean;
+  /** While the inactivity warning shows: when the session will be wiped (ms, same clock as `now`). */
+  idleWarningDeadline: number | null;
+}
+
+/** Input of the host actor `identify` (POST /api/v1/identify). */
+export interface IdentifyInput {
+  card: IdCardData;
+}
+
+/** Input of the host actor `printReceipt` (compose the receipt, POST /v1/print to the agent). */
+export interface PrintReceiptInput {
+  application: ApplicationView;
+  locale: Locale;
+}
+
+/** Params of the host action `notifyStaff` (the host adds its kiosk id and sends it on). */
+export interface StaffNotification {
+  serviceKey: KioskServiceKey | null;
+  applicationNo: string | null;
+}
+
+/** Events of either service flow; sent to the session they are forwarded to the running flow. */
+export type ServiceFlowEvent = AllowanceChannelFlowEvent | SeniorCardFlowEvent;
+
+export type KioskSessionEvent =
+  | { type: 'session.start' }
+  | { type: 'session.end' }
+  | { type: 'session.more' }
+  | { type: 'session.retry' }
+  | { type: 'service.select'; serviceKey: KioskServiceKey }
+  | { type: 'receipt.print' }
+  | { type: 'idle.continue' }
+  | { type: 'user.activity' }
+  | { type: 'help.request' }
+  | { type: 'help.dismiss' }
+  | { type: 'locale.set'; locale: Locale }
+  | AgentEvent
+  | ServiceFlowEvent;
+
+// ---- pure helpers ----------------------------------------------------------------------
+
+function initialContext(input: KioskSessionInput | undefined): KioskSessionContext {
+  return {
+    timing: resolveSessionTiming(input?.timing),
+    now: input?.now ?? Date.now,
+    locale: 'zh-CN',
+    identity: null,
+    serviceKey: null,
+    application: null,
+    cardErrorCode: null,
+    identifyErrorCode: null,
+    printErrorCode: null,
+    helpRequested: false,
+    idleWarningDeadline: null,
+  };
+}
+
+function requireIdentity(context: KioskSessionContext): IdentifyResponse {
+  if (context.identity === null) throw new Error('kioskSession: a service flow needs an identified person');
+  return context.identity;
+}
+
+function requireApplication(context: KioskSessionContext): ApplicationView {
+  if (context.application === null) throw new Error('kioskSession: printing needs an application');
+  return context.application;
+}
+
+/** Every event that shows a person is at the kiosk: taps, and the card going on or off the reader. */
+export const USER_EVENT_TYPES = [
+  'session.start',
+  'session.end',
+  'session.more',
+  'session.retry',
+  'service.select',
+  'receipt.print',
+  'idle.continue',
+  'user.activity',
+  'help.request',
+  'help.dismiss',
+  'locale.set',
+  'card.placed',
+  'card.read',
+  'card.failed',
+  'card.removed',
+  'channel.choose',
+  'channel.keep',
+  'channel.change',
+  'flow.next',
+  'flow.confirm',
+  'flow.retry',
+  'flow.back',
+  'flow.cancel',
+  'keypad.digit',
+  'keypad.delete',
+  'keypad.clear',
+  'delivery.choose',
+] as const satisfies readonly KioskSessionEvent['type'][];
+
+/** The flow events the session forwards to its `flow` child. */
+const FLOW_EVENT_TYPES = [
+  'channel.choose',
+  'channel.keep',
+  'channel.change',
+  'flow.next',
+  'flow.confirm',
+  'flow.retry',
+  'flow.back',
+  'flow.cancel',
+  'keypad.digit',
+  'keypad.delete',
+  'keypad.clear',
+  'delivery.choose',
+] as const satisfies readonly ServiceFlowEvent['type'][];
+
+function transitionsFor<TType extends string, TTransition>(types: readonly TType[], transition: TTransition) {
+  return Object.fromEntries(types.map((type) => [type, transition])) as Record<TType, TTransition>;
+}
+
+// ---- machine ---------------------------------------------------------------------------
+
+export const kioskSessionMachine = setup({
+  types: {} as {
+    context: KioskSessionContext;
+    events: KioskSessionEvent;
+    input: KioskSessionInput | undefined;
+  },
+  actors: {
+    /** Host: POST /api/v1/identify with the card read; resolves the IdentifyResponse. */
+    identify: hostActorMissing<IdentifyResponse, IdentifyInput>('identify'),
+    /** Host: compose the receipt (domain composeApplicationReceipt) and POST /v1/print to the agent. */
+    printReceipt: hostActorMissing<PrintResult, PrintReceiptInput>('printReceipt'),
+    /** The flows; the host provides them with their own `submitApplication` actor. */
+    allowanceChannelFlow,
+    seniorCardFlow,
+  },
+  delays: {
+    idleWarningAfter: ({ context }) => context.timing.idleWarningAfter,
+    idleCountdown: ({ context }) => context.timing.idleCountdown,
+    readingTimeout: ({ context }) => context.timing.readingTimeout,
+    readFailedReturn: ({ context }) => context.timing.readFailedReturn,
+    receiptLinger: ({ context }) => context.timing.receiptLinger,
+    goodbyeDuration: ({ context }) => context.timing.goodbyeDuration,
+  },
+  guards: {
+    helpAlreadyRequested: ({ context }) => context.helpRequested,
+    serviceIs: (_, params: { selected: KioskServiceKey; expected: KioskServiceKey }) => params.selected === params.expected,
+    flowEndedWith: (_, params: { output: ServiceFlowOutput; kind: ServiceFlowOutput['kind'] }) =>
+      params.output.kind === params.kind,
+    receiptPrinted: (_, params: { result: PrintResult }) => params.result.state === 'printed',
+  },
+  actions: {
+    /** Host: tell the device agent to forget the card it read (POST /v1/session/release). */
+    releaseCard: () => {},
+    /** Host: tell staff that someone at this kiosk needs help. */
+    notifyStaff: (_, _params: StaffNotification) => {},
+    wipe: assign(({ context }) => initialContext({ timing: context.timing, now: context.now })),
+    setLocale: assign((_, params: { locale: Locale }) => ({ locale: params.locale })),
+    markHelpRequested: assign({ helpRequested: true }),
+    clearHelpRequest: assign({ helpRequested: false }),
+    storeCardError: assign((_, params: { code: string }) => ({ cardErrorCode: params.code })),
+    clearCardError: assign({ cardErrorCode: null }),
+    storeIdentity: assign((_, params: { identity: IdentifyResponse }) => ({
+      identity: params.identity,
+      identifyErrorCode: null,
+    })),
+    storeIdentifyError: assign((_, params: { error: unknown }) => ({ identifyErrorCode: errorCode(params.error) })),
+    selectService: assign((_, params: { serviceKey: KioskServiceKey }) => ({ serviceKey: params.serviceKey })),
+    forwardToFlow: sendTo('flow', ({ event }) => event),
+    storeApplication: assign((_, params: { application: ApplicationView }) => ({ application: params.application })),
+    clearPrintError: assign({ printErrorCode: null }),
+    storePrintError: assign((_, params: { code: string | null }) => ({ printErrorCode: params.code })),
+    startIdleCountdown: assign(({ context }) => ({
+      idleWarningDeadline: context.now() + context.timing.idleCountdown,
+    })),
+    clearIdleCountdown: assign({ idleWarningDeadline: null }),
+    redispatch: raise(({ event }) => event),
+  },
+}).createMachine({
+  id: 'kioskSession',
+  context: ({ input }) => initialContext(input),
+  initial: 'attract',
+  on: {
+    'help.request': [
+      { guard: 'helpAlreadyRequested' },
+      {
+        actions: [
+          'markHelpRequested',
+          {
+            type: 'notifyStaff',
+            params: ({ context }) => ({
+              serviceKey: context.serviceKey,
+              applicationNo: context.application?.applicationNo ?? null,
+            }),
+          },
+        ],
+      },
+    ],
+    'help.dismiss': { actions: 'clearHelpRequest' },
+    'locale.set': { actions: { type: 'setLocale', params: ({ event }) => ({ locale: event.locale }) } },
+  },
+  states: {
+    attract: {
+      on: {
+        'session.start': 'session',
+        'card.placed': '#kioskSession.session.main.reading',
+        'card.read': '#kioskSession.session.main.identifying',
+      },
+    },
+    session: {
+      type: 'parallel',
+      exit: ['releaseCard', 'wipe'],
+      states: {
+        main: {
+          initial: 'waitingForCard',
+          on: { 'session.end': '.goodbye' },
+          states: {
+            waitingForCard: {
+              on: { 'card.placed': 'reading', 'card.read': 'identifying' },
+            },
+            reading: {
+              after: {
+                readingTimeout: {
+                  target: 'readFailed',
+                  actions: { type: 'storeCardError', params: { code: 'READ_TIMEOUT' } },
+                },
+              },
+              on: {
+                'card.read': 'identifying',
+                'card.failed': {
+                  target: 'readFailed',
+                  actions: { type: 'storeCardError', params: ({ event }) => ({ code: event.code }) },
+                },
+                'card.removed': 'waitingForCard',
+              },
+            },
+            readFailed: {
+              exit: 'clearCardError',
+              after: { readFailedReturn: 'waitingForCard' },
+              on: {
+                'card.removed': 'waitingForCard',
+                'session.retry': 'waitingForCard',
+                'card.placed': 'reading',
+                'card.read': 'identifying',
+              },
+            },
+            identifying: {
+              invoke: {
+                id: 'identify',
+                src: 'identify',
+                // The card goes to the identify actor only; it is never kept in context.
+                input: ({ event }) => {
+                  assertEvent(event, 'card.read');
+                  return { card: event.card };
+                },
+                onDone: {
+                  target: 'menu',
+                  actions: { type: 'storeIdentity', params: ({ event }) => ({ identity: event.output }) },
+                },
+                onError: {
+                  target: 'identifyFailed',
+                  actions: { type: 'storeIdentifyError', params: ({ event }) => ({ error: event.error }) },
+                },
+              },
+            },
+            identifyFailed: {
+              on: {
+                'card.placed': 'reading',
+                'card.read': 'identifying',
+                'session.retry': 'waitingForCard',
+              },
+            },
+            menu: {
+              on: {
+                'service.select': [
+                  {
+                    guard: {
+                      type: 'serviceIs',
+                      params: ({ event }) => ({ selected: event.serviceKey, expected: 'allowance-channel' as const }),
+                    },
+                    target: 'inService.allowanceChannel',
+                    actions: { type: 'selectService', params: ({ event }) => ({ serviceKey: event.serviceKey }) },
+                  },
+                  {
+                    guard: {
+                      type: 'serviceIs',
+                      params: ({ event }) => ({ selected: event.serviceKey, expected: 'senior-card' as const }),
+                    },
+                    target: 'inService.seniorCard',
+                    actions: { type: 'selectService', params: ({ event }) => ({ serviceKey: event.serviceKey }) },
+                  },
+                ],
+              },
+            },
+            inService: {
+              // Always entered through service.select, which targets the chosen flow's state.
+              initial: 'allowanceChannel',
+              on: transitionsFor(FLOW_EVENT_TYPES, { actions: 'forwardToFlow' } as const),
+              states: {
+                allowanceChannel: {
+                  invoke: {
+                    id: 'flow',
+                    src: 'allowanceChannelFlow',
+                    input: ({ context }) => ({ identity: requireIdentity(context) }),
+                    onDone: [
+                      {
+                        guard: {
+                          type: 'flowEndedWith',
+                          params: ({ event }) => ({ output: event.output, kind: 'submitted' as const }),
+                        },
+                        target: '#kioskSession.session.main.printing',
+                        actions: {
+                          type: 'storeApplication',
+                          params: ({ event }) => ({ application: applicationOf(event.output) }),
+                        },
+                      },
+                      {
+                        guard: {
+                          type: 'flowEndedWith',
+                          params: ({ event }) => ({ output: event.output, kind: 'finished' as const }),
+                        },
+                        target: '#kioskSession.session.main.goodbye',
+                      },
+                      { target: '#kioskSession.session.main.menu' },
+                    ],
+                    onError: '#kioskSession.session.main.menu',
+                  },
+                },
+                seniorCard: {
+                  invoke: {
+                    id: 'flow',
+                    src: 'seniorCardFlow',
+                    input: ({ context }) => ({ identity: requireIdentity(context) }),
+                    onDone: [
+                      {
+                        guard: {
+                          type: 'flowEndedWith',
+                          params: ({ event }) => ({ output: event.output, kind: 'submitted' as const }),
+                        },
+                        target: '#kioskSession.session.main.printing',
+                        actions: {
+                          type: 'storeApplication',
+                          params: ({ event }) => ({ application: applicationOf(event.output) }),
+                        },
+                      },
+                      {
+                        guard: {
+                          type: 'flowEndedWith',
+                          params: ({ event }) => ({ output: event.output, kind: 'finished' as const }),
+                        },
+                        target: '#kioskSession.session.main.goodbye',
+                      },
+                      { target: '#kioskSession.session.main.menu' },
+                    ],
+                    onError: '#kioskSession.session.main.menu',
+                  },
+                },
+              },
+            },
+            printing: {
+              entry: 'clearPrintError',
+              invoke: {
+                id: 'printReceipt',
+                src: 'printReceipt',
+                input: ({ context }) => ({ application: requireApplication(context), locale: context.locale }),
+                onDone: [
+                  {
+                    guard: { type: 'receiptPrinted', params: ({ event }) => ({ result: event.output }) },
+                    target: 'receipt.printed',
+                  },
+                  {
+                    target: 'receipt.printFailed',
+                    actions: { type: 'storePrintError', params: ({ event }) => ({ code: event.output.code ?? null }) },
+                  },
+                ],
+                onError: {
+                  target: 'receipt.printFailed',
+                  actions: { type: 'storePrintError', params: ({ event }) => ({ code: errorCode(event.error) }) },
+                },
+              },
+            },
+            receipt: {
+              initial: 'printed',
+              on: { 'session.more': 'menu' },
+              states: {
+                printed: {
+                  after: { receiptLinger: '#kioskSession.session.main.goodbye' },
+                },
+                // No receipt: the application number stays on screen until the person moves on
+                // (or the inactivity timeout ends the session); they may try printing again.
+                printFailed: {
+                  on: { 'receipt.print': '#kioskSession.session.main.printing' },
+                },
+              },
+            },
+            goodbye: {
+              after: { goodbyeDuration: '#kioskSession.attract' },
+              on: {
+                'session.end': '#kioskSession.attract',
+                // The next person may put their card down before the goodbye screen is over:
+                // end this session (wipe, release) and let the welcome screen take the card.
+                'card.placed': { target: '#kioskSession.attract', actions: 'redispatch' },
+                'card.read': { target: '#kioskSession.attract', actions: 'redispatch' },
+              },
+            },
+          },
+        },
+        idle: {
+          initial: 'active',
+          states: {
+            active: {
+              entry: 'clearIdleCountdown',
+              after: { idleWarningAfter: 'warning' },
+              on: transitionsFor(USER_EVENT_TYPES, { target: 'active', reenter: true } as const),
+            },
+            warning: {
+              entry: 'startIdleCountdown',
+              after: { idleCountdown: '#kioskSession.attract' },
+              on: transitionsFor(USER_EVENT_TYPES, { target: 'active' } as const),
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+function applicationOf(output: ServiceFlowOutput): ApplicationView {
+  if (output.kind !== 'submitted') throw new Error(`kioskSession: flow output "${output.kind}" has no application`);
+  return output.application;
+}
+
+// ---- reading a snapshot ----------------------------------------------------------------
+
+export type KioskSessionSnapshot = SnapshotFrom<typeof kioskSessionMachine>;
+
+/** The screen to render, one name per screen (the idle warning is an overlay, see isIdleWarning). */
+export type KioskScreen =
+  | 'attract'
+  | 'waitingForCard'
+  | 'reading'
+  | 'readFailed'
+  | 'identifying'
+  | 'identifyFailed'
+  | 'menu'
+  | 'allowanceChannel'
+  | 'seniorCard'
+  | 'printing'
+  | 'receiptPrinted'
+  | 'receiptPrintFailed'
+  | 'goodbye';
+
+export function kioskScreen(snapshot: KioskSessionSnapshot): KioskScreen {
+  const value = snapshot.value;
+  if (value === 'attract') return 'attract';
+  const main = value.session.main;
+  if (typeof main === 'string') return main;
+  if ('inService' in main) return main.inService;
+  return main.receipt === 'printed' ? 'receiptPrinted' : 'receiptPrintFailed';
+}
+
+export function isIdleWarning(snapshot: KioskSessionSnapshot): boolean {
+  return snapshot.matches({ session: { idle: 'warning' } });
+}
