@@ -1,0 +1,3 @@
+export * from './printer-error';
+export * from './printer-status';
+export * from './receipt-printer';
