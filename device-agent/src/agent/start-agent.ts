@@ -1,0 +1,31 @@
+import type { AgentConfig } from './agent-config';
+import { composeAgent, type AgentSimulators } from './compose-agent';
+
+export interface RunningAgent {
+  /** e.g. http://127.0.0.1:7421 */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** The in-process simulators of the devices configured as `sim:`. */
+  simulators: AgentSimulators;
+}
+
+/** Composes the agent, starts its devices and binds its API to loopback (never anything else). */
+export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
+  const agent = await composeAgent(config);
+  agent.startDevices();
+  let address: string;
+  try {
+    address = await agent.app.listen({ host: agent.host, port: config.port });
+  } catch (err) {
+    await agent.close();
+    throw err;
+  }
+  const url = new URL(address);
+  return {
+    url: `http://${url.host}`,
+    port: Number(url.port),
+    simulators: agent.simulators,
+    close: () => agent.close(),
+  };
+}

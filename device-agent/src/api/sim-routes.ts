@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AgentErrorSchema, SimCardSchema, SimPrintSchema, maskIdNumber, maskName, type SimCard, type SimPrint } from '@eldercare/domain';
+import { Type } from 'typebox';
+import type { AgentApiDeps } from './agent-api-deps';
+
+const PlaceCardSchema = Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
+
+/** Control of simulated devices; registered only for the devices that are simulated. */
+export const simRoutes: FastifyPluginAsyncTypebox<{ deps: AgentApiDeps }> = async (app, { deps }) => {
+  const { reader, receiptPrinter } = deps.simulators;
+
+  if (reader) {
+    // Masked as on any screen: the simulator page is a screen too.
+    app.get('/v1/sim/cards', { schema: { response: { 200: Type.Array(SimCardSchema) } } }, async (): Promise<SimCard[]> =>
+      reader.demoResidents().map((r) => ({
+        key: r.key,
+        nameMasked: maskName(r.name),
+        idNumberMasked: maskIdNumber(r.idNumber),
+        age: r.age,
+        note: r.note,
+      })),
+    );
+
+    app.put(
+      '/v1/sim/card',
+      { schema: { body: PlaceCardSchema, response: { 204: Type.Null(), 404: AgentErrorSchema } } },
+      async (request, reply) => {
+        if (!reader.demoResidents().some((r) => r.key === request.body.key)) {
+          return reply.code(404).send({ code: 'UNKNOWN_DEMO_CARD', message: 'No demo resident with this key' });
+        }
+        reader.placeDemoCard(request.body.key);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.delete('/v1/sim/card', { schema: { response: { 204: Type.Null() } } }, async (_request, reply) => {
+      reader.removeCard();
+      return reply.code(204).send(null);
+    });
+  }
+
+  if (receiptPrinter) {
+    app.get('/v1/sim/prints', { schema: { response: { 200: Type.Array(SimPrintSchema) } } }, async (): Promise<SimPrint[]> => {
+      await receiptPrinter.settled();
+      return [...receiptPrinter.jobs].reverse().map((job) => ({
+        jobId: job.id,
+        receivedAt: job.receivedAt.toISOString(),
+        byteLength: job.bytes.length,
+        previewHtml: job.previewHtml,
+      }));
+    });
+  }
+};
