@@ -1,4 +1,5 @@
 import type { PrinterState, PrintResult, ReceiptDocument } from '@eldercare/domain';
+import { faultCode } from '../printer/printer-status';
 import { ReceiptPrinter } from '../printer/receipt-printer';
 import { systemTimers, type Timers } from '../reader/timers';
 import type { ByteTransport } from '../transports/byte-transport';
@@ -77,7 +78,7 @@ export class PrinterDevice {
     if (this.closed) return;
     this.timers.clearTimeout(this.timer);
     const state = await this.printer.queryStatus().then((report) => report.state, () => 'offline' as const);
-    this.update(state, state === 'offline' ? 'PRINTER_OFFLINE' : undefined);
+    this.update(state, faultCode(state) ?? undefined);
     if (!this.closed) this.timer = this.timers.setTimeout(() => void this.refresh(), this.intervalMs);
   }
 
