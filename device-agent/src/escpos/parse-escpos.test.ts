@@ -79,6 +79,25 @@ describe('parseEscPos round trip', () => {
     }
   });
 
+  it('holds a long command back until all of it has arrived', () => {
+    const raster = new Uint8Array(8 + 72 * 1000);
+    raster.set([0x1d, 0x76, 0x30, 0x00, 72, 0x00, 0xe8, 0x03]); // GS v 0: 72 bytes × 1000 rows
+    raster.fill(0x0a, 8); // image data full of LF bytes, which must not print
+    const data = bytes([...raster], 'after', [0x0a]);
+    const interpreter = new EscPosInterpreter();
+    const steps = [];
+    for (let i = 0; i < data.length; i += 100) {
+      const got = interpreter.push(data.subarray(i, i + 100));
+      if (i + 100 < raster.length) expect(got).toEqual([]);
+      steps.push(...got);
+    }
+    expect(steps.map((s) => s.bytes.length)).toEqual([raster.length, 5, 1]);
+    expect(steps.flatMap((s) => s.items)).toEqual([
+      { kind: 'unknown', reason: 'unsupported', hex: '1d 76 30 00 48 00 e8 03 0a 0a 0a 0a 0a 0a 0a 0a …', length: raster.length },
+      expect.objectContaining({ kind: 'text', text: 'after' }),
+    ]);
+  });
+
   it('reports each command with its own bytes', () => {
     const steps = new EscPosInterpreter().push(bytes([0x1b, 0x40], 'ab', [0x0a, 0x10, 0x04, 0x04]));
     expect(steps.map((s) => Buffer.from(s.bytes).toString('hex'))).toEqual(['1b40', '6162', '0a', '100404']);

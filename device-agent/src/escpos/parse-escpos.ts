@@ -79,9 +79,9 @@ interface PendingRun {
   chinese: boolean;
 }
 
-/** Not enough bytes yet for the command starting here. */
-const INCOMPLETE = Symbol('incomplete');
-type Outcome = { length: number; items: EscPosItem[] } | typeof INCOMPLETE;
+/** Not enough bytes yet for the command starting here: `need` is how many it takes at least. */
+type Incomplete = { need: number };
+type Outcome = { length: number; items: EscPosItem[] } | Incomplete;
 type Skip = (length: number, reason?: 'unsupported' | 'unknown' | 'invalid') => Outcome;
 
 interface QrSettings {
@@ -121,6 +121,10 @@ const FS_FIXED: Record<number, number> = { 0x21: 3, 0x2d: 3, 0x43: 3, 0x53: 4, 0
  */
 export class EscPosInterpreter {
   private pending: Uint8Array = new Uint8Array(0);
+  /** Chunks received while a long command (an image, a big QR) is still short of `needed` bytes. */
+  private queued: Uint8Array[] = [];
+  private queuedLength = 0;
+  private needed = 0;
   private mode: Mode;
   private runs: PendingRun[] = [];
   private lineAlign: EscPosAlignment | null = null;
@@ -132,15 +136,29 @@ export class EscPosInterpreter {
 
   push(chunk: Uint8Array): EscPosStep[] {
     if (chunk.length === 0) return [];
-    const joined = new Uint8Array(this.pending.length + chunk.length);
+    // Joining only once enough has arrived keeps a large command in small chunks linear.
+    this.queued.push(chunk);
+    this.queuedLength += chunk.length;
+    if (this.pending.length + this.queuedLength < this.needed) return [];
+    return this.run(this.takeQueued(), false);
+  }
+
+  private takeQueued(): Uint8Array {
+    const joined = new Uint8Array(this.pending.length + this.queuedLength);
     joined.set(this.pending);
-    joined.set(chunk, this.pending.length);
-    return this.run(joined, false);
+    let offset = this.pending.length;
+    for (const chunk of this.queued) {
+      joined.set(chunk, offset);
+      offset += chunk.length;
+    }
+    this.queued = [];
+    this.queuedLength = 0;
+    return joined;
   }
 
   /** End of stream: a held-back partial command is reported and unprinted text is flushed. */
   end(): EscPosStep[] {
-    const steps = this.run(this.pending, true);
+    const steps = this.run(this.takeQueued(), true);
     const items = this.flushLine();
     if (items.length > 0) steps.push({ bytes: new Uint8Array(0), items });
     return steps;
@@ -153,10 +171,14 @@ export class EscPosInterpreter {
   private run(buf: Uint8Array, final: boolean): EscPosStep[] {
     const steps: EscPosStep[] = [];
     let i = 0;
+    this.needed = 0;
     while (i < buf.length) {
       let outcome = this.command(buf, i);
-      if (outcome === INCOMPLETE) {
-        if (!final) break;
+      if ('need' in outcome) {
+        if (!final) {
+          this.needed = outcome.need;
+          break;
+        }
         const rest = buf.subarray(i);
         outcome = { length: rest.length, items: [{ kind: 'unknown', reason: 'truncated', hex: hexOf(rest), length: rest.length }] };
       }
@@ -173,7 +195,7 @@ export class EscPosInterpreter {
     const avail = buf.length - i;
     const at = (k: number): number => buf[i + k]!;
     const skip: Skip = (length, reason = 'unsupported') =>
-      avail < length ? INCOMPLETE : { length, items: [{ kind: 'unknown', reason, hex: hexOf(buf.subarray(i, i + length)), length }] };
+      avail < length ? { need: length } : { length, items: [{ kind: 'unknown', reason, hex: hexOf(buf.subarray(i, i + length)), length }] };
 
     switch (b) {
       case LF:
@@ -182,29 +204,29 @@ export class EscPosInterpreter {
         // Ignored unless auto line feed is configured; hosts often send CR LF.
         return { length: 1, items: [] };
       case ESC:
-        if (avail < 2) return INCOMPLETE;
+        if (avail < 2) return { need: 2 };
         return this.esc(buf, i, at(1), skip);
       case GS:
-        if (avail < 2) return INCOMPLETE;
+        if (avail < 2) return { need: 2 };
         return this.gs(buf, i, at(1), skip);
       case FS:
-        if (avail < 2) return INCOMPLETE;
+        if (avail < 2) return { need: 2 };
         if (at(1) === 0x26 || at(1) === 0x2e) {
           this.mode.chinese = at(1) === 0x26;
           return { length: 2, items: [] };
         }
         return skip(FS_FIXED[at(1)] ?? 2, FS_FIXED[at(1)] ? 'unsupported' : 'unknown');
       case DLE:
-        if (avail < 2) return INCOMPLETE;
+        if (avail < 2) return { need: 2 };
         if (at(1) === 0x04) {
-          if (avail < 3) return INCOMPLETE;
+          if (avail < 3) return { need: 3 };
           const n = at(2);
           if (n >= 1 && n <= 4) return { length: 3, items: [{ kind: 'status-query', n }] };
           return skip(n === 7 || n === 8 ? 4 : 3, n === 7 || n === 8 ? 'unsupported' : 'invalid');
         }
         if (at(1) === 0x05) return skip(3);
         if (at(1) === 0x14) {
-          if (avail < 3) return INCOMPLETE;
+          if (avail < 3) return { need: 3 };
           return skip(DLE_DC4_LENGTH[at(2)] ?? 3, DLE_DC4_LENGTH[at(2)] ? 'unsupported' : 'invalid');
         }
         return skip(1, 'unknown');
@@ -242,7 +264,7 @@ export class EscPosInterpreter {
       const fixed = ESC_FIXED[fn];
       return fixed ? skip(fixed) : skip(2, 'unknown');
     }
-    if (avail < 3) return INCOMPLETE;
+    if (avail < 3) return { need: 3 };
     const n = buf[i + 2]!;
     switch (fn) {
       case 0x21: // ESC ! n: print mode
@@ -269,11 +291,11 @@ export class EscPosInterpreter {
         return { length: 3, items: [...this.flushLine(), ...(n > 0 ? [{ kind: 'feed-dots' as const, dots: n }] : [])] };
       case 0x44: { // ESC D n1 … NUL: tab stops, at most 32
         const end = buf.subarray(i + 2, i + 35).indexOf(0);
-        if (end < 0) return avail >= 35 ? skip(35, 'invalid') : INCOMPLETE;
+        if (end < 0) return avail >= 35 ? skip(35, 'invalid') : { need: avail + 1 };
         return skip(end + 3);
       }
       case 0x2a: { // ESC * m nL nH data: bit image
-        if (avail < 5) return INCOMPLETE;
+        if (avail < 5) return { need: 5 };
         const columns = buf[i + 3]! + buf[i + 4]! * 256;
         return skip(5 + columns * (n >= 32 ? 3 : 1));
       }
@@ -289,7 +311,7 @@ export class EscPosInterpreter {
       const fixed = GS_FIXED[fn];
       return fixed ? skip(fixed) : skip(2, 'unknown');
     }
-    if (avail < 3) return INCOMPLETE;
+    if (avail < 3) return { need: 3 };
     switch (fn) {
       case 0x21: { // GS ! n: width and height multipliers in the high and low nibble
         const n = at(2);
@@ -304,15 +326,15 @@ export class EscPosInterpreter {
           return { length: 3, items: [...this.flushLine(), { kind: 'cut', partial: m % 48 === 1, feed: 0 }] };
         }
         if ([65, 66, 97, 98, 103, 104].includes(m)) {
-          if (avail < 4) return INCOMPLETE;
+          if (avail < 4) return { need: 4 };
           return { length: 4, items: [...this.flushLine(), { kind: 'cut', partial: m % 2 === 0, feed: at(3) }] };
         }
         return skip(3, 'invalid');
       }
       case 0x28: { // GS ( fn pL pH …: every function carries its own length
-        if (avail < 5) return INCOMPLETE;
+        if (avail < 5) return { need: 5 };
         const length = 5 + at(3) + at(4) * 256;
-        if (avail < length) return INCOMPLETE;
+        if (avail < length) return { need: length };
         if (at(2) !== 0x6b) return skip(length);
         return this.gsParenK(buf.subarray(i, i + length), skip);
       }
@@ -320,22 +342,22 @@ export class EscPosInterpreter {
         const m = at(2);
         if (m <= 6) {
           const end = buf.subarray(i + 3, i + 259).indexOf(0);
-          if (end < 0) return avail >= 259 ? skip(259, 'invalid') : INCOMPLETE;
+          if (end < 0) return avail >= 259 ? skip(259, 'invalid') : { need: avail + 1 };
           return skip(end + 4);
         }
-        if (avail < 4) return INCOMPLETE;
+        if (avail < 4) return { need: 4 };
         return skip(4 + at(3));
       }
       case 0x76: { // GS v 0 m xL xH yL yH data: raster image
-        if (avail < 8) return INCOMPLETE;
+        if (avail < 8) return { need: 8 };
         return skip(8 + (at(4) + at(5) * 256) * (at(6) + at(7) * 256));
       }
       case 0x38: { // GS 8 L p1 p2 p3 p4 …: graphics with a 32-bit length
-        if (avail < 7) return INCOMPLETE;
+        if (avail < 7) return { need: 7 };
         return skip(7 + at(3) + at(4) * 0x100 + at(5) * 0x10000 + at(6) * 0x1000000);
       }
       case 0x2a: { // GS * x y data: downloaded bit image
-        if (avail < 4) return INCOMPLETE;
+        if (avail < 4) return { need: 4 };
         return skip(4 + at(2) * at(3) * 8);
       }
       default:

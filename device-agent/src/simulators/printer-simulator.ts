@@ -38,6 +38,17 @@ export interface TcpListener {
 
 type Events = { job: [SimulatedPrintJob]; state: [PrinterState] };
 
+/** What a connection needs from the printer it feeds: the paper, the state and the job log. */
+interface PrintHead {
+  /** The status byte for DLE EOT n, or null when the printer stays silent. */
+  reply(n: number): number | null;
+  /** Whether received print data goes on paper. */
+  printing(): boolean;
+  /** Uses the paper an item takes; returns false when the roll ran out on it. */
+  consume(item: EscPosItem): boolean;
+  finishJob(bytes: Uint8Array, items: EscPosItem[], receivedAt: Date, complete: boolean): void;
+}
+
 /** Paper a QR code takes, in text lines: about 25 modules × 6 dots over 30-dot lines. */
 const QR_LINES = 6;
 const DOTS_PER_LINE = 30;
@@ -60,6 +71,12 @@ export class PrinterSimulator extends EventEmitter<Events> {
   private readonly closers = new Set<() => Promise<void>>();
   private rendering: Promise<void> = Promise.resolve();
   private jobCount = 0;
+  private readonly head: PrintHead = {
+    reply: (n) => statusReply(this.state_, n),
+    printing: () => this.printing,
+    consume: (item) => this.consume(item),
+    finishJob: (bytes, items, receivedAt, complete) => this.finishJob(bytes, items, receivedAt, complete),
+  };
 
   constructor(options: PrinterSimulatorOptions = {}) {
     super();
@@ -90,9 +107,9 @@ export class PrinterSimulator extends EventEmitter<Events> {
     return this.paper;
   }
 
-  /** Finished jobs, oldest first. */
+  /** Finished jobs, oldest first (a copy). */
   get jobs(): readonly SimulatedPrintJob[] {
-    return this.jobs_;
+    return [...this.jobs_];
   }
 
   clear(): void {
@@ -107,7 +124,7 @@ export class PrinterSimulator extends EventEmitter<Events> {
   /** Serves one end of a transport (e.g. of createDuplexPair()); returns a function that detaches. */
   async attach(transport: ByteTransport): Promise<() => void> {
     if (!transport.isOpen) await transport.open();
-    const connection = new Connection(this, (reply) => {
+    const connection = new Connection(this.head, (reply) => {
       transport.write(reply).catch(() => undefined);
     });
     this.connections.add(connection);
@@ -128,7 +145,7 @@ export class PrinterSimulator extends EventEmitter<Events> {
     const sockets = new Set<Socket>();
     const server: Server = createServer((socket) => {
       sockets.add(socket);
-      const connection = new Connection(this, (reply) => {
+      const connection = new Connection(this.head, (reply) => {
         if (!socket.destroyed) socket.write(reply);
       });
       this.connections.add(connection);
@@ -165,18 +182,11 @@ export class PrinterSimulator extends EventEmitter<Events> {
     await this.settled();
   }
 
-  /** @internal The status byte for DLE EOT n, or null when the printer stays silent. */
-  reply(n: number): number | null {
-    return statusReply(this.state_, n);
-  }
-
-  /** @internal Whether received print data goes on paper. */
-  get printing(): boolean {
+  private get printing(): boolean {
     return this.state_ === 'ready' || this.state_ === 'paper-near-end';
   }
 
-  /** @internal Uses the paper an item takes; returns false when the roll ran out on it. */
-  consume(item: EscPosItem): boolean {
+  private consume(item: EscPosItem): boolean {
     if (this.paper === null) return true;
     const lines =
       item.kind === 'text' ? item.height : item.kind === 'feed' ? item.lines : item.kind === 'feed-dots' ? item.dots / DOTS_PER_LINE : item.kind === 'qr' ? QR_LINES : 0;
@@ -185,8 +195,8 @@ export class PrinterSimulator extends EventEmitter<Events> {
     return this.paper > 0 || lines === 0;
   }
 
-  /** @internal Records a finished job once its previews are rendered; jobs are emitted in order. */
-  finishJob(bytes: Uint8Array, items: EscPosItem[], receivedAt: Date, complete: boolean): void {
+  /** Records a finished job once its previews are rendered; jobs are emitted in order. */
+  private finishJob(bytes: Uint8Array, items: EscPosItem[], receivedAt: Date, complete: boolean): void {
     const id = `sim-print-${++this.jobCount}`;
     const merged = mergeFeeds(items);
     this.rendering = this.rendering.then(async () => {
@@ -231,7 +241,7 @@ class Connection {
   private startedAt: Date | null = null;
 
   constructor(
-    private readonly printer: PrinterSimulator,
+    private readonly printer: PrintHead,
     private readonly send: (reply: Uint8Array) => void,
   ) {}
 
@@ -258,7 +268,7 @@ class Connection {
       if (reply !== null) this.send(Uint8Array.of(reply));
     }
     if (queries.length > 0 && queries.length === step.items.length) return;
-    if (!this.printer.printing) return;
+    if (!this.printer.printing()) return;
     this.startedAt ??= new Date();
     this.bytes.push(step.bytes);
     for (const item of step.items) {
