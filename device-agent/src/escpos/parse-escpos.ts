@@ -1,7 +1,5 @@
 import iconv from 'iconv-lite';
-
-export type EscPosAlignment = 'left' | 'center' | 'right';
-export type QrErrorCorrection = 'L' | 'M' | 'Q' | 'H';
+import type { EscPosAlign, QrErrorLevel } from './escpos-builder';
 
 /** A stretch of one line printed with the same attributes. */
 export interface EscPosTextRun {
@@ -16,7 +14,7 @@ export interface EscPosTextRun {
 /** What a receipt printer would put on paper (or do), in order. */
 export type EscPosItem =
   /** One printed line; bold/width/height summarise its runs (bold only when every run is). */
-  | { kind: 'text'; text: string; align: EscPosAlignment; bold: boolean; width: number; height: number; runs: EscPosTextRun[] }
+  | { kind: 'text'; text: string; align: EscPosAlign; bold: boolean; width: number; height: number; runs: EscPosTextRun[] }
   | { kind: 'feed'; lines: number }
   | { kind: 'feed-dots'; dots: number }
   | {
@@ -24,10 +22,10 @@ export type EscPosItem =
       /** The stored bytes decoded as UTF-8 (invalid sequences become U+FFFD); `bytes` keeps them exactly. */
       data: string;
       bytes: Uint8Array;
-      align: EscPosAlignment;
+      align: EscPosAlign;
       model: 1 | 2 | 3;
       moduleSize: number;
-      errorLevel: QrErrorCorrection;
+      errorLevel: QrErrorLevel;
     }
   /** `feed`: the n of the GS V forms that feed before cutting, in motion units. */
   | { kind: 'cut'; partial: boolean; feed: number }
@@ -57,12 +55,12 @@ const DLE = 0x10;
 const LF = 0x0a;
 const CR = 0x0d;
 
-const ALIGNMENTS: readonly EscPosAlignment[] = ['left', 'center', 'right'];
-const QR_LEVELS: readonly QrErrorCorrection[] = ['L', 'M', 'Q', 'H'];
+const ALIGNMENTS: readonly EscPosAlign[] = ['left', 'center', 'right'];
+const QR_LEVELS: readonly QrErrorLevel[] = ['L', 'M', 'Q', 'H'];
 const HEX_SHOWN = 16;
 
 interface Mode {
-  align: EscPosAlignment;
+  align: EscPosAlign;
   bold: boolean;
   underline: boolean;
   width: number;
@@ -87,7 +85,7 @@ type Skip = (length: number, reason?: 'unsupported' | 'unknown' | 'invalid') => 
 interface QrSettings {
   model: 1 | 2 | 3;
   moduleSize: number;
-  errorLevel: QrErrorCorrection;
+  errorLevel: QrErrorLevel;
   data: Uint8Array | null;
 }
 
@@ -127,7 +125,7 @@ export class EscPosInterpreter {
   private needed = 0;
   private mode: Mode;
   private runs: PendingRun[] = [];
-  private lineAlign: EscPosAlignment | null = null;
+  private lineAlign: EscPosAlign | null = null;
   private qr: QrSettings = { ...QR_DEFAULTS };
 
   constructor(private readonly options: EscPosInterpreterOptions = {}) {
