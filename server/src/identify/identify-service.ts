@@ -30,6 +30,14 @@ function checkCardDates(card: IdentifyRequest['card']): void {
   if (bad.length > 0) throw new ValidationFailedError(bad.map((field) => ({ path: `/card/${field}`, message: 'is not a real date' })));
 }
 
+/** Control characters and lone surrogates: PostgreSQL text cannot hold NUL, and logs should not hold either. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+function isPrintable(value: string): boolean {
+  return !CONTROL.test(value) && !LONE_SURROGATE.test(value);
+}
+
 /**
  * POST /identify: who is at the kiosk and what may they do. The ID number is the key; age comes
  * from its birth date on today's Shanghai date; the registry adds hukou and what the person holds.
@@ -47,6 +55,9 @@ export class IdentifyService {
     const { card } = request;
     const parsed = parseIdNumber(card.idNumber);
     checkCardDates(card);
+    if (request.kioskId !== undefined && !isPrintable(request.kioskId)) {
+      throw new ValidationFailedError([{ path: '/kioskId', message: 'must not contain control characters' }]);
+    }
     const now = this.clock();
     const today = shanghaiDate(now);
     if (card.validTo !== 'long-term' && card.validTo < today) throw new CardExpiredError(card.validTo);
