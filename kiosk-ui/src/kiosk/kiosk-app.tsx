@@ -1,0 +1,163 @@
+import { translate, type AgentStatus, type MessageKey, type MessageParams } from '@eldercare/domain';
+import {
+  isIdleWarning,
+  kioskScreen,
+  type allowanceChannelFlow,
+  type kioskSessionMachine,
+  type seniorCardFlow,
+} from '@eldercare/state-machines';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ActorRefFrom } from 'xstate';
+import { useActorSnapshot } from '../shared/hooks/use-actor-snapshot';
+import type { Speaker } from '../shared/speech/speaker';
+import { BigButton } from './components/big-button/big-button';
+import { Overlay } from './components/overlay/overlay';
+import { KioskContext, useKiosk, type KioskContextValue } from './kiosk-context';
+import { AllowanceChannelFlowView } from './screens/allowance-channel/allowance-channel-screens';
+import { AttractScreen, ReadFailedScreen, ReadingScreen, WaitingForCardScreen } from './screens/card/card-screens';
+import { IdentifyFailedScreen, IdentifyingScreen } from './screens/identify/identify-screens';
+import { MenuScreen } from './screens/menu/menu-screen';
+import { GoodbyeScreen, PrintingScreen, ReceiptScreen } from './screens/receipt/receipt-screens';
+import { SeniorCardFlowView } from './screens/senior-card/senior-card-screens';
+import { useSpokenPrompt } from './use-spoken-prompt';
+
+type SessionRef = ActorRefFrom<typeof kioskSessionMachine>;
+
+/** What the page knows about its device agent, shown as a banner when something is wrong. */
+export interface DeviceState {
+  paired: boolean;
+  connected: boolean;
+  status: AgentStatus | null;
+}
+
+function deviceProblem(device: DeviceState): MessageKey | null {
+  if (!device.paired) return 'kiosk.device.notPaired';
+  if (!device.connected) return 'kiosk.device.agentOffline';
+  const reader = device.status?.reader.state;
+  if (reader === 'offline' || reader === 'fault') return 'kiosk.device.readerOffline';
+  const printer = device.status?.printers.receipt.state;
+  if (printer && printer !== 'ready' && printer !== 'paper-near-end') return 'kiosk.device.printerProblem';
+  return null;
+}
+
+function IdleWarning({ deadline }: { deadline: number }) {
+  const { t, send } = useKiosk();
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  useSpokenPrompt('idleWarning');
+  const seconds = Math.max(0, Math.ceil((deadline - now) / 1000));
+  return (
+    <Overlay name="idle">
+      <h1>{t('kiosk.idle.heading')}</h1>
+      <div class="countdown" data-testid="idle-countdown">
+        {seconds}
+      </div>
+      <p>{t('kiosk.idle.body', { seconds })}</p>
+      <BigButton variant="primary" label={t('kiosk.idle.continue')} testId="idle-continue" onTap={() => send({ type: 'idle.continue' })} />
+    </Overlay>
+  );
+}
+
+function HelpOverlay() {
+  const { t, send } = useKiosk();
+  useSpokenPrompt('help');
+  return (
+    <Overlay name="help">
+      <h1>{t('kiosk.help.heading')}</h1>
+      <p>{t('kiosk.help.body')}</p>
+      <BigButton variant="primary" label={t('kiosk.help.ok')} testId="help-ok" onTap={() => send({ type: 'help.dismiss' })} />
+    </Overlay>
+  );
+}
+
+function CurrentScreen({ session }: { session: SessionRef }) {
+  const snapshot = useActorSnapshot(session);
+  const { context } = snapshot;
+  const screen = kioskScreen(snapshot);
+  switch (screen) {
+    case 'attract':
+      return <AttractScreen />;
+    case 'waitingForCard':
+      return <WaitingForCardScreen />;
+    case 'reading':
+      return <ReadingScreen />;
+    case 'readFailed':
+      return <ReadFailedScreen />;
+    case 'identifying':
+      return <IdentifyingScreen />;
+    case 'identifyFailed':
+      return <IdentifyFailedScreen errorCode={context.identifyErrorCode} />;
+    case 'menu':
+      return context.identity ? <MenuScreen identity={context.identity} /> : null;
+    case 'allowanceChannel': {
+      const flow = snapshot.children.flow as ActorRefFrom<typeof allowanceChannelFlow> | undefined;
+      return flow ? <AllowanceChannelFlowView flow={flow} /> : null;
+    }
+    case 'seniorCard': {
+      const flow = snapshot.children.flow as ActorRefFrom<typeof seniorCardFlow> | undefined;
+      return flow ? <SeniorCardFlowView flow={flow} /> : null;
+    }
+    case 'printing':
+      return <PrintingScreen />;
+    case 'receiptPrinted':
+    case 'receiptPrintFailed':
+      return context.application ? <ReceiptScreen applicationNo={context.application.applicationNo} printed={screen === 'receiptPrinted'} /> : null;
+    case 'goodbye':
+      return <GoodbyeScreen />;
+  }
+}
+
+/** The kiosk page: header with the language switch, one screen, the call-staff bar, overlays. */
+export function KioskApp({ session, speaker, device }: { session: SessionRef; speaker: Speaker; device: DeviceState }) {
+  const snapshot = useActorSnapshot(session);
+  const { locale, helpRequested, idleWarningDeadline } = snapshot.context;
+  const screen = kioskScreen(snapshot);
+  const context = useMemo<KioskContextValue>(
+    () => ({
+      locale,
+      t: (key: MessageKey, params?: MessageParams) => translate(locale, key, params),
+      send: (event) => session.send(event),
+      speaker,
+    }),
+    [locale, session, speaker],
+  );
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const { t } = context;
+  const problem = deviceProblem(device);
+  const inSession = screen !== 'attract' && screen !== 'goodbye';
+  return (
+    <KioskContext.Provider value={context}>
+      {/* Any touch shows someone is there: it restarts the inactivity timer. */}
+      <div class="kiosk" onPointerDown={() => session.send({ type: 'user.activity' })}>
+        <header class="kiosk-header">
+          <h2>{t('kiosk.title')}</h2>
+          <BigButton
+            compact
+            label={t('kiosk.language.switch')}
+            testId="language"
+            onTap={() => session.send({ type: 'locale.set', locale: locale === 'zh-CN' ? 'en' : 'zh-CN' })}
+          />
+        </header>
+        {problem && (
+          <div class="device-banner" role="status" data-testid="device-banner">
+            {t(problem)}
+          </div>
+        )}
+        <main class="kiosk-main">
+          <CurrentScreen session={session} />
+        </main>
+        <footer class="kiosk-footer">
+          <BigButton variant="help" label={t('kiosk.callStaff')} testId="call-staff" onTap={() => session.send({ type: 'help.request' })} />
+          {inSession && <BigButton compact label={t('kiosk.end')} testId="end-session" onTap={() => session.send({ type: 'session.end' })} />}
+        </footer>
+        {idleWarningDeadline !== null && isIdleWarning(snapshot) && <IdleWarning deadline={idleWarningDeadline} />}
+        {helpRequested && <HelpOverlay />}
+      </div>
+    </KioskContext.Provider>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Locale, MessageKey, MessageParams } from '@eldercare/domain';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { KioskSessionEvent } from '@eldercare/state-machines';
+import type { Speaker } from '../shared/speech/speaker';
+
+/** What every kiosk component needs: the language, words, the way to send taps, the voice. */
+export interface KioskContextValue {
+  locale: Locale;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  send: (event: KioskSessionEvent) => void;
+  speaker: Speaker;
+}
+
+export const KioskContext = createContext<KioskContextValue | null>(null);
+
+export function useKiosk(): KioskContextValue {
+  const value = useContext(KioskContext);
+  if (!value) throw new Error('useKiosk outside <KioskContext.Provider>');
+  return value;
+}

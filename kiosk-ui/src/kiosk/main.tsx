@@ -1,0 +1,57 @@
+import { render } from 'preact';
+import { AgentClient } from '../shared/agent/agent-client';
+import { discoverAgentPairing } from '../shared/agent/agent-pairing';
+import { createSpeaker } from '../shared/speech/speaker';
+import { KioskApp, type DeviceState } from './kiosk-app';
+import { createKioskSession } from './kiosk-host';
+import { PROMPT_IDS } from './spoken-prompts';
+import './kiosk.css';
+
+/**
+ * Kiosk start-up: find the device agent, start the session machine, forward card events to it,
+ * render. Optional URL parameters for technicians and tests: `idleWarningAfter`, `idleCountdown`
+ * (ms; the countdown is never below 20 s), `kiosk` (kiosk id), `centre` (centre name on receipts).
+ */
+async function start() {
+  const params = new URLSearchParams(location.search);
+  const pairing = await discoverAgentPairing();
+  const agent = pairing ? new AgentClient(pairing) : null;
+  const numberParam = (name: string) => {
+    const value = Number(params.get(name));
+    return params.has(name) && Number.isFinite(value) ? value : undefined;
+  };
+  const session = createKioskSession({
+    agent,
+    kioskId: params.get('kiosk') ?? undefined,
+    centreName: params.get('centre') ?? undefined,
+    timing: {
+      ...(numberParam('idleWarningAfter') !== undefined && { idleWarningAfter: numberParam('idleWarningAfter') }),
+      ...(numberParam('idleCountdown') !== undefined && { idleCountdown: numberParam('idleCountdown') }),
+    },
+  });
+  session.start();
+  const speaker = createSpeaker({ clips: new Set(PROMPT_IDS) });
+  const root = document.getElementById('app')!;
+  let device: DeviceState = { paired: agent !== null, connected: false, status: null };
+  const draw = () => render(<KioskApp session={session} speaker={speaker} device={device} />, root);
+
+  if (agent) {
+    agent.onConnection((connected) => {
+      device = { ...device, connected };
+      draw();
+    });
+    agent.onEvent((event) => {
+      if (event.type === 'device.status') {
+        device = { ...device, status: event.status };
+        draw();
+        return;
+      }
+      // Card events go straight into the machine; the page keeps no copy.
+      session.send(event);
+    });
+    agent.connect();
+  }
+  draw();
+}
+
+void start();

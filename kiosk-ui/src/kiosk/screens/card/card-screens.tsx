@@ -1,0 +1,71 @@
+import { BigButton } from '../../components/big-button/big-button';
+import { Screen } from '../../components/screen/screen';
+import { useKiosk } from '../../kiosk-context';
+import { useSpokenPrompt } from '../../use-spoken-prompt';
+
+function CardPicture() {
+  const { t } = useKiosk();
+  return (
+    <>
+      <div class="card-illustration" aria-hidden="true">
+        {t('kiosk.seniorCard.idNumber')}
+      </div>
+      <div class="arrow-down" aria-hidden="true">
+        ↓
+      </div>
+    </>
+  );
+}
+
+export function AttractScreen() {
+  const { t, send } = useKiosk();
+  useSpokenPrompt('attract');
+  return (
+    <Screen
+      name="attract"
+      heading={t('kiosk.attract.heading')}
+      actions={<BigButton variant="primary" label={t('kiosk.attract.start')} testId="start" onTap={() => send({ type: 'session.start' })} />}
+    >
+      <p class="lead">{t('kiosk.attract.body')}</p>
+      <p>{t('kiosk.attract.services')}</p>
+      <CardPicture />
+    </Screen>
+  );
+}
+
+export function WaitingForCardScreen() {
+  const { t } = useKiosk();
+  useSpokenPrompt('waitingForCard');
+  return (
+    <Screen name="waitingForCard" heading={t('kiosk.waiting.heading')}>
+      <p class="lead">{t('kiosk.waiting.body')}</p>
+      <CardPicture />
+    </Screen>
+  );
+}
+
+export function ReadingScreen() {
+  const { t } = useKiosk();
+  useSpokenPrompt('reading');
+  return (
+    <Screen name="reading" heading={t('kiosk.reading.heading')}>
+      <p class="lead">{t('kiosk.reading.body')}</p>
+      <div class="spinner" role="progressbar" />
+    </Screen>
+  );
+}
+
+export function ReadFailedScreen() {
+  const { t, send } = useKiosk();
+  useSpokenPrompt('readFailed');
+  return (
+    <Screen
+      name="readFailed"
+      heading={t('kiosk.readFailed.heading')}
+      actions={<BigButton variant="primary" label={t('kiosk.retry')} testId="retry" onTap={() => send({ type: 'session.retry' })} />}
+    >
+      <p class="lead">{t('kiosk.readFailed.body')}</p>
+      <CardPicture />
+    </Screen>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ApplicationRequest, ApplicationView, ErrorBody, IdCardData, IdentifyResponse } from '@eldercare/domain';
+
+/** A failed server call, with the server's stable code (or NETWORK / TIMEOUT when none came back). */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const TIMEOUT_MS = 15_000;
+
+async function request<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  try {
+    const headers = new Headers(init.headers);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.json);
+    }
+    const response = await fetch(path, { ...init, headers, body, signal: controller.signal, cache: 'no-store' });
+    const payload: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = payload as Partial<ErrorBody> | null;
+      throw new ApiError(error?.code ?? 'HTTP_ERROR', response.status, error?.message ?? response.statusText);
+    }
+    return payload as T;
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    const timedOut = controller.signal.aborted;
+    throw new ApiError(timedOut ? 'TIMEOUT' : 'NETWORK', 0, err instanceof Error ? err.message : String(err));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The kiosk's calls to the server (same origin as the page). */
+export const serverClient = {
+  identify(card: IdCardData, kioskId?: string): Promise<IdentifyResponse> {
+    return request('/api/v1/identify', { method: 'POST', json: kioskId ? { card, kioskId } : { card } });
+  },
+  submitApplication(application: ApplicationRequest, idempotencyKey: string): Promise<ApplicationView> {
+    return request('/api/v1/applications', {
+      method: 'POST',
+      json: application,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
+  },
+  requestHelp(body: { kioskId: string; serviceKey: string | null }): Promise<unknown> {
+    return request('/api/v1/help-requests', { method: 'POST', json: body });
+  },
+  agentPairing(): Promise<{ url: string; token: string }> {
+    return request('/api/v1/kiosk/agent');
+  },
+};
