@@ -117,6 +117,8 @@ const testModel = createTestModel(model, {
     { type: 'channel.choose', channel: 'social-security-card' },
   ],
   limit: 10_000,
+  // Only events the model accepts in a state; a disabled event would be a no-op step.
+  filterEvents: (state, event) => state.can(event),
 });
 
 /** Replays model paths against a live actor of `machine` (the real flow, or a mutant of it). */

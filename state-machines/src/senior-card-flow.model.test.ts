@@ -111,6 +111,8 @@ const testModel = createTestModel(model, {
     { type: 'delivery.choose', delivery: 'mail' },
   ],
   limit: 20_000,
+  // Only events the model accepts in a state; a disabled event would be a no-op step.
+  filterEvents: (state, event) => state.can(event),
 });
 
 function harness(machine: typeof seniorCardFlow) {

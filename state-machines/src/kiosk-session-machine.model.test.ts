@@ -1,0 +1,503 @@
+import type { ApplicationView, IdentifyResponse, PrintResult } from '@eldercare/domain';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { and, assign, createActor, not, or, setup, stateIn, type Actor, type AnyStateMachine } from 'xstate';
+import { createTestModel, getStateNodes } from 'xstate/graph';
+import { allowanceChannelFlow } from './allowance-channel-flow';
+import {
+  kioskSessionMachine,
+  type IdentifyInput,
+  type KioskSessionTiming,
+  type PrintReceiptInput,
+} from './kiosk-session-machine';
+import { seniorCardFlow } from './senior-card-flow';
+import type { KioskServiceKey, SubmitApplicationInput } from './service-flow-types';
+import { CodedError, controllableActor, settle } from './testing/controllable-actor';
+import { applicationFor, cardOf, identityOf, type FixturePerson } from './testing/fixtures';
+import { mutantMachine } from './testing/mutant-machine';
+
+/**
+ * Model-based test of kioskSessionMachine. The model is written from the spec, without
+ * invocations or delays: the host's answers (identify, print) are model events, time passing is
+ * a model event (`time.*`, replayed by advancing vitest's fake timers), and a whole service flow
+ * is one model event (`flow.finish { kind }`, replayed by tapping through the real flow child
+ * via the session, which forwards). Every shortest path of the model, which reaches every screen
+ * with and without the idle warning, runs against a live actor of the real machine; after each
+ * step the live actor's state value must equal the model's, the card data must appear nowhere
+ * in its context, and the card must have been released once per session that ended.
+ */
+
+const TIMING: KioskSessionTiming = {
+  idleWarningAfter: 60_000,
+  idleCountdown: 20_000,
+  readingTimeout: 10_000,
+  readFailedReturn: 5_000,
+  receiptLinger: 15_000,
+  goodbyeDuration: 5_000,
+};
+
+/** An eligible person who already has a channel (can submit either service or keep the channel), and one too young. */
+const PEOPLE = ['hasChannel', 'tooYoung'] as const satisfies readonly FixturePerson[];
+type Person = (typeof PEOPLE)[number];
+type FlowEnd = 'submitted' | 'back' | 'finished';
+
+const CARD = cardOf('hasChannel');
+
+function canEnd(person: Person | null, service: KioskServiceKey | null, kind: FlowEnd): boolean {
+  if (person === null || service === null) return false;
+  if (kind === 'back') return true;
+  const identity = identityOf(person);
+  const eligible = identity.eligibility.find((e) => e.serviceKey === service)?.eligible === true;
+  if (kind === 'submitted') return eligible;
+  return eligible && service === 'allowance-channel' && identity.person.allowanceChannel !== null;
+}
+
+type ModelEvent =
+  | { type: 'session.start' }
+  | { type: 'session.end' }
+  | { type: 'session.more' }
+  | { type: 'session.retry' }
+  | { type: 'card.placed' }
+  | { type: 'card.read' }
+  | { type: 'card.failed' }
+  | { type: 'card.removed' }
+  | { type: 'identify.resolve'; person: Person }
+  | { type: 'identify.reject' }
+  | { type: 'service.select'; serviceKey: KioskServiceKey }
+  | { type: 'flow.finish'; kind: FlowEnd }
+  | { type: 'print.resolve'; state: PrintResult['state'] }
+  | { type: 'print.reject' }
+  | { type: 'receipt.print' }
+  | { type: 'idle.continue' }
+  | { type: 'time.readingTimeout' }
+  | { type: 'time.readFailedReturn' }
+  | { type: 'time.receiptLinger' }
+  | { type: 'time.goodbye' }
+  | { type: 'time.idleWarning' }
+  | { type: 'time.idleExpire' };
+
+/**
+ * Model events that are a person tapping or handling the card: they reset the idle timer.
+ * (`flow.finish` does too, but only where a flow runs; see the idle region.)
+ */
+const USER_EVENTS = [
+  'session.end',
+  'session.more',
+  'session.retry',
+  'card.placed',
+  'card.read',
+  'card.failed',
+  'card.removed',
+  'service.select',
+  'receipt.print',
+  'idle.continue',
+] as const;
+
+interface ModelContext {
+  person: Person | null;
+  service: KioskServiceKey | null;
+}
+
+const toActive = Object.fromEntries(USER_EVENTS.map((type) => [type, { target: 'active' }]));
+
+const model = setup({
+  types: {} as { context: ModelContext; events: ModelEvent },
+  guards: {
+    flowCanEnd: ({ context, event }) => event.type === 'flow.finish' && canEnd(context.person, context.service, event.kind),
+    flowEndsWith: ({ event }, params: { kind: FlowEnd }) => event.type === 'flow.finish' && event.kind === params.kind,
+    serviceIs: ({ event }, params: { service: KioskServiceKey }) =>
+      event.type === 'service.select' && event.serviceKey === params.service,
+    printed: ({ event }) => event.type === 'print.resolve' && event.state === 'printed',
+    idleActive: stateIn('#sessionModel.session.idle.active'),
+    /** Screens with a timer of their own; the model lets no other time pass there. */
+    screenHasTimer: or([
+      stateIn('#sessionModel.session.main.reading'),
+      stateIn('#sessionModel.session.main.readFailed'),
+      stateIn('#sessionModel.session.main.receipt.printed'),
+      stateIn('#sessionModel.session.main.goodbye'),
+    ]),
+  },
+  actions: {
+    forget: assign({ person: null, service: null }),
+    takePerson: assign(({ event }) => (event.type === 'identify.resolve' ? { person: event.person } : {})),
+    takeService: assign(({ event }) => (event.type === 'service.select' ? { service: event.serviceKey } : {})),
+  },
+}).createMachine({
+  id: 'sessionModel',
+  context: { person: null, service: null },
+  initial: 'attract',
+  states: {
+    attract: {
+      entry: 'forget',
+      on: {
+        'session.start': 'session',
+        'card.placed': 'session.main.reading',
+        'card.read': 'session.main.identifying',
+      },
+    },
+    session: {
+      type: 'parallel',
+      states: {
+        main: {
+          initial: 'waitingForCard',
+          on: { 'session.end': '.goodbye' },
+          states: {
+            waitingForCard: { on: { 'card.placed': 'reading', 'card.read': 'identifying' } },
+            reading: {
+              on: {
+                'card.read': 'identifying',
+                'card.failed': 'readFailed',
+                'card.removed': 'waitingForCard',
+                'time.readingTimeout': { guard: 'idleActive', target: 'readFailed' },
+              },
+            },
+            readFailed: {
+              on: {
+                'card.removed': 'waitingForCard',
+                'session.retry': 'waitingForCard',
+                'card.placed': 'reading',
+                'card.read': 'identifying',
+                'time.readFailedReturn': { guard: 'idleActive', target: 'waitingForCard' },
+              },
+            },
+            identifying: {
+              on: {
+                'identify.resolve': { target: 'menu', actions: 'takePerson' },
+                'identify.reject': 'identifyFailed',
+              },
+            },
+            identifyFailed: {
+              on: { 'card.placed': 'reading', 'card.read': 'identifying', 'session.retry': 'waitingForCard' },
+            },
+            menu: {
+              on: {
+                'service.select': [
+                  {
+                    guard: { type: 'serviceIs', params: { service: 'allowance-channel' } },
+                    target: 'inService.allowanceChannel',
+                    actions: 'takeService',
+                  },
+                  { target: 'inService.seniorCard', actions: 'takeService' },
+                ],
+              },
+            },
+            inService: {
+              initial: 'allowanceChannel',
+              on: {
+                'flow.finish': [
+                  { guard: and(['flowCanEnd', { type: 'flowEndsWith', params: { kind: 'submitted' as const } }]), target: 'printing' },
+                  { guard: and(['flowCanEnd', { type: 'flowEndsWith', params: { kind: 'finished' as const } }]), target: 'goodbye' },
+                  { guard: and(['flowCanEnd', { type: 'flowEndsWith', params: { kind: 'back' as const } }]), target: 'menu' },
+                ],
+              },
+              states: { allowanceChannel: {}, seniorCard: {} },
+            },
+            printing: {
+              on: {
+                'print.resolve': [{ guard: 'printed', target: 'receipt.printed' }, { target: 'receipt.printFailed' }],
+                'print.reject': 'receipt.printFailed',
+              },
+            },
+            receipt: {
+              initial: 'printed',
+              on: { 'session.more': 'menu' },
+              states: {
+                printed: { on: { 'time.receiptLinger': { guard: 'idleActive', target: '#sessionModel.session.main.goodbye' } } },
+                printFailed: { on: { 'receipt.print': '#sessionModel.session.main.printing' } },
+              },
+            },
+            goodbye: {
+              on: {
+                'time.goodbye': { guard: 'idleActive', target: '#sessionModel.attract' },
+                'session.end': '#sessionModel.attract',
+                // The next person's card: a new session starts at once (the old one is wiped).
+                'card.placed': { target: '#sessionModel.session.main.reading', actions: 'forget' },
+                'card.read': { target: '#sessionModel.session.main.identifying', actions: 'forget' },
+              },
+            },
+          },
+        },
+        idle: {
+          initial: 'active',
+          states: {
+            active: { on: { 'time.idleWarning': { guard: not('screenHasTimer'), target: 'warning' } } },
+            warning: {
+              on: {
+                ...toActive,
+                'flow.finish': { guard: and([stateIn('#sessionModel.session.main.inService'), 'flowCanEnd']), target: 'active' },
+                'time.idleExpire': { guard: not('screenHasTimer'), target: '#sessionModel.attract' },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+const testModel = createTestModel(model, {
+  events: [
+    ...PEOPLE.map((person) => ({ type: 'identify.resolve' as const, person })),
+    { type: 'service.select', serviceKey: 'allowance-channel' },
+    { type: 'service.select', serviceKey: 'senior-card' },
+    { type: 'flow.finish', kind: 'submitted' },
+    { type: 'flow.finish', kind: 'back' },
+    { type: 'flow.finish', kind: 'finished' },
+    { type: 'print.resolve', state: 'printed' },
+    { type: 'print.resolve', state: 'failed' },
+  ],
+  limit: 50_000,
+  // Only events the model accepts in a state; a disabled event would be a no-op step.
+  filterEvents: (state, event) => state.can(event),
+});
+
+type ModelSnapshot = ReturnType<typeof model.transition>;
+
+function harness(machine: typeof kioskSessionMachine) {
+  let sut: Actor<typeof kioskSessionMachine>;
+  let identify = controllableActor<IdentifyResponse, IdentifyInput>();
+  let printReceipt = controllableActor<PrintResult, PrintReceiptInput>();
+  let submit = controllableActor<ApplicationView, SubmitApplicationInput>();
+  let releases = 0;
+  let expectedReleases = 0;
+  let lastActivity = 0;
+  let previous: ModelSnapshot | undefined;
+
+  const send = (event: Parameters<typeof sut.send>[0]) => {
+    lastActivity = Date.now();
+    sut.send(event);
+  };
+  const advance = async (ms: number) => {
+    await vi.advanceTimersByTimeAsync(Math.max(0, ms));
+    await settle();
+  };
+  const inSession = (state: ModelSnapshot | undefined) => state !== undefined && !state.matches('attract');
+
+  /** Taps through the real flow child until it ends the way the model says. */
+  async function finishFlow(kind: FlowEnd) {
+    const context = sut.getSnapshot().context;
+    const person = context.identity?.person;
+    if (kind === 'back') {
+      send({ type: 'flow.cancel' });
+    } else if (kind === 'finished') {
+      send({ type: 'channel.keep' });
+    } else if (context.serviceKey === 'allowance-channel') {
+      if (person?.allowanceChannel) send({ type: 'channel.change' });
+      else send({ type: 'channel.choose', channel: 'senior-card' });
+      send({ type: 'flow.confirm' });
+      submit.last.resolve(applicationFor(submit.last.input.request));
+    } else {
+      send({ type: 'flow.next' });
+      for (const digit of '13912345678') send({ type: 'keypad.digit', digit: digit as '1' });
+      send({ type: 'flow.next' });
+      send({ type: 'delivery.choose', delivery: 'collect' });
+      send({ type: 'flow.confirm' });
+      submit.last.resolve(applicationFor(submit.last.input.request));
+    }
+    await settle();
+  }
+
+  const initialContextJson = JSON.stringify(createActor(kioskSessionMachine, { input: { timing: TIMING } }).getSnapshot().context);
+
+  return {
+    reset() {
+      identify = controllableActor<IdentifyResponse, IdentifyInput>();
+      printReceipt = controllableActor<PrintResult, PrintReceiptInput>();
+      submit = controllableActor<ApplicationView, SubmitApplicationInput>();
+      releases = 0;
+      expectedReleases = 0;
+      previous = undefined;
+      const provided = machine.provide({
+        actors: {
+          identify: identify.logic,
+          printReceipt: printReceipt.logic,
+          allowanceChannelFlow: allowanceChannelFlow.provide({ actors: { submitApplication: submit.logic } }),
+          seniorCardFlow: seniorCardFlow.provide({ actors: { submitApplication: submit.logic } }),
+        },
+        actions: { releaseCard: () => void releases++ },
+      });
+      sut = createActor(provided, { input: { timing: TIMING } });
+      sut.start();
+      lastActivity = Date.now();
+    },
+    stop() {
+      sut.stop();
+    },
+    params: {
+      events: {
+        'session.start': () => send({ type: 'session.start' }),
+        'session.end': () => send({ type: 'session.end' }),
+        'session.more': () => send({ type: 'session.more' }),
+        'session.retry': () => send({ type: 'session.retry' }),
+        'card.placed': () => {
+          if (previous?.matches({ session: { main: 'goodbye' } })) expectedReleases++;
+          send({ type: 'card.placed' });
+        },
+        'card.read': () => {
+          if (previous?.matches({ session: { main: 'goodbye' } })) expectedReleases++;
+          send({ type: 'card.read', card: CARD });
+        },
+        'card.failed': () => send({ type: 'card.failed', code: 'CARD_MOVED' }),
+        'card.removed': () => send({ type: 'card.removed' }),
+        'identify.resolve': async (step: { event: { type: string } }) => {
+          const event = step.event as Extract<ModelEvent, { type: 'identify.resolve' }>;
+          expect(identify.last.input).toEqual({ card: CARD });
+          identify.last.resolve(identityOf(event.person));
+          await settle();
+        },
+        'identify.reject': async () => {
+          identify.last.reject(new CodedError('NETWORK_UNREACHABLE'));
+          await settle();
+        },
+        'service.select': (step: { event: { type: string } }) => {
+          const event = step.event as Extract<ModelEvent, { type: 'service.select' }>;
+          send({ type: 'service.select', serviceKey: event.serviceKey });
+        },
+        'flow.finish': (step: { event: { type: string } }) =>
+          finishFlow((step.event as Extract<ModelEvent, { type: 'flow.finish' }>).kind),
+        'print.resolve': async (step: { event: { type: string } }) => {
+          const event = step.event as Extract<ModelEvent, { type: 'print.resolve' }>;
+          expect(printReceipt.last.input.locale).toBe('zh-CN');
+          printReceipt.last.resolve({
+            jobId: `job-${printReceipt.calls.length}`,
+            state: event.state,
+            ...(event.state === 'failed' ? { code: 'PRINTER_PAPER_OUT' } : {}),
+          });
+          await settle();
+        },
+        'print.reject': async () => {
+          printReceipt.last.reject(new CodedError('AGENT_UNREACHABLE'));
+          await settle();
+        },
+        'receipt.print': () => send({ type: 'receipt.print' }),
+        'idle.continue': () => send({ type: 'idle.continue' }),
+        'time.readingTimeout': () => advance(TIMING.readingTimeout),
+        'time.readFailedReturn': () => advance(TIMING.readFailedReturn),
+        'time.receiptLinger': () => advance(TIMING.receiptLinger),
+        'time.goodbye': () => advance(TIMING.goodbyeDuration),
+        'time.idleWarning': () => advance(lastActivity + TIMING.idleWarningAfter - Date.now()),
+        'time.idleExpire': () => advance(lastActivity + TIMING.idleWarningAfter + TIMING.idleCountdown - Date.now()),
+      },
+      states: {
+        '*': (state: ModelSnapshot) => {
+          if (state.matches('attract') && inSession(previous)) expectedReleases++;
+          previous = state;
+          const snapshot = sut.getSnapshot();
+          expect(snapshot.status).toBe('active');
+          expect(snapshot.value).toEqual(state.value);
+          expect(releases).toBe(expectedReleases);
+          // The card is read once, handed to identify, and kept nowhere.
+          const contextJson = JSON.stringify(snapshot.context);
+          expect(contextJson).not.toContain(CARD.idNumber);
+          expect(contextJson).not.toContain(CARD.name);
+          expect(snapshot.children.flow !== undefined).toBe(state.matches({ session: { main: 'inService' } }));
+          if (state.matches('attract')) expect(contextJson).toBe(initialContextJson);
+          if (state.matches({ session: { main: 'menu' } })) {
+            expect(snapshot.context.identity).toEqual(identityOf(state.context.person ?? 'hasChannel'));
+          }
+          if (state.matches({ session: { main: 'receipt' } })) {
+            expect(snapshot.context.application?.applicationNo).toMatch(/^YL\d{14}$/);
+          }
+          if (state.matches({ session: { main: { receipt: 'printFailed' } } })) {
+            expect(snapshot.context.printErrorCode).toMatch(/^(PRINTER_PAPER_OUT|AGENT_UNREACHABLE)$/);
+          }
+          if (state.matches({ session: { idle: 'warning' } })) {
+            const remaining = (snapshot.context.idleWarningDeadline ?? 0) - Date.now();
+            expect(remaining).toBeGreaterThan(0);
+            expect(remaining).toBeLessThanOrEqual(TIMING.idleCountdown);
+          } else {
+            expect(snapshot.context.idleWarningDeadline).toBeNull();
+          }
+        },
+      },
+    },
+  };
+}
+
+const paths = testModel.getShortestPaths();
+
+describe('kioskSessionMachine against its model', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('the model and the machine have the same screens', () => {
+    const names = (machine: AnyStateMachine) => getStateNodes(machine.root).map((node) => node.key).sort();
+    expect(names(kioskSessionMachine)).toEqual(names(model));
+  });
+
+  it('has a path to every screen, and to the idle warning over every screen without a timer of its own', () => {
+    const main = [
+      'waitingForCard',
+      'reading',
+      'readFailed',
+      'identifying',
+      'identifyFailed',
+      'menu',
+      { inService: 'allowanceChannel' },
+      { inService: 'seniorCard' },
+      'printing',
+      { receipt: 'printed' },
+      { receipt: 'printFailed' },
+      'goodbye',
+    ];
+    const withTimer = ['reading', 'readFailed', JSON.stringify({ receipt: 'printed' }), 'goodbye'];
+    const atomicInMain = getStateNodes(model.root).filter((n) => n.type === 'atomic' && n.path[1] === 'main');
+    expect(atomicInMain).toHaveLength(main.length);
+    const reached = new Set(paths.flatMap((p) => p.steps.map((s) => JSON.stringify(s.state.value))));
+    expect(reached).toContain(JSON.stringify('attract'));
+    for (const screen of main) {
+      expect(reached).toContain(JSON.stringify({ session: { main: screen, idle: 'active' } }));
+      if (withTimer.includes(typeof screen === 'string' ? screen : JSON.stringify(screen))) continue;
+      expect(reached).toContain(JSON.stringify({ session: { main: screen, idle: 'warning' } }));
+    }
+  });
+
+  const h = harness(kioskSessionMachine);
+  for (const path of paths) {
+    it(path.description, async () => {
+      h.reset();
+      try {
+        await path.test(h.params);
+      } finally {
+        h.stop();
+      }
+    });
+  }
+});
+
+describe('the session model-based test catches a broken transition', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Whether some path fails (stops at the first failure; the real machine passes them all above). */
+  async function someFails(machine: typeof kioskSessionMachine): Promise<boolean> {
+    const h = harness(machine);
+    for (const path of paths) {
+      h.reset();
+      try {
+        await path.test(h.params);
+      } catch {
+        return true;
+      } finally {
+        h.stop();
+      }
+    }
+    return false;
+  }
+
+  it.each([
+    ['a failed read no longer waits for the card', ['session', 'main', 'readFailed'], 'card.removed', undefined],
+    ['session.more from the receipt ends the session', ['session', 'main', 'receipt'], 'session.more', 'goodbye'],
+    ['the idle warning ignores 继续', ['session', 'idle', 'warning'], 'idle.continue', undefined],
+    ['a card on the goodbye screen is ignored', ['session', 'main', 'goodbye'], 'card.read', undefined],
+  ] as const)('fails when %s', { timeout: 60_000 }, async (_, path, eventType, transition) => {
+    expect(await someFails(mutantMachine(kioskSessionMachine, path, eventType, transition))).toBe(true);
+  });
+});
