@@ -98,7 +98,10 @@ export class ReaderDevice {
     this.linkError = undefined;
     // The poller reports the reader's state; the SAM id is only for the technician.
     this.samId = await this.reader.samId().catch(() => this.samId);
-    if (!this.closed && this.connected) this.poller.start();
+    if (this.closed || !this.connected) return;
+    this.poller.start();
+    // The poller may still hold the state it had before the link dropped: say we are back.
+    this.emitState();
   }
 
   private scheduleConnect(): void {

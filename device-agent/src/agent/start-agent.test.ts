@@ -198,4 +198,22 @@ describe('startAgent', () => {
     cleanups.push(() => readerSim.close());
     await client.status(readerState('ready'));
   });
+
+  it('goes offline when the reader link drops and reconnects when it is back', async () => {
+    const readerSim = new ReaderSimulator({ today: TODAY });
+    const first = await readerSim.listenTcp(0);
+    cleanups.push(() => readerSim.close());
+    const agent = await start({ reader: `tcp:127.0.0.1:${first.port}`, reconnectMs: 50 });
+    const client = await EventClient.connect(agent);
+    await client.status(readerState('ready'));
+
+    await first.close();
+    const lost = await client.status((s) => s.reader.state === 'offline');
+    expect(lost.reader.lastError).toMatch(/READER_DISCONNECTED|TRANSPORT_OPEN_FAILED/);
+
+    await readerSim.listenTcp(first.port);
+    await client.status(readerState('ready'));
+    readerSim.placeDemoCard('wu-meiling');
+    expect((await client.next('card.read')).card.name).toBe('吴美玲');
+  });
 });

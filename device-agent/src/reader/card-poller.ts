@@ -36,6 +36,8 @@ export class CardPoller {
   private readonly timers: Timers;
   private readonly listeners = new Set<(event: CardPollerEvent) => void>();
   private running = false;
+  /** Bumped by every start(), so a poll still in flight from before a stop() does not reschedule. */
+  private generation = 0;
   private timer: unknown;
   private tickInFlight: Promise<void> | undefined;
   private cardOnReader = false;
@@ -72,6 +74,7 @@ export class CardPoller {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.generation++;
     this.schedule(0);
   }
 
@@ -83,13 +86,14 @@ export class CardPoller {
   }
 
   private schedule(ms: number): void {
+    const generation = this.generation;
     this.timer = this.timers.setTimeout(() => {
-      this.tickInFlight = this.tick().finally(() => (this.tickInFlight = undefined));
+      this.tickInFlight = this.tick(generation).finally(() => (this.tickInFlight = undefined));
     }, ms);
   }
 
-  private async tick(): Promise<void> {
-    if (!this.running) return;
+  private async tick(generation: number): Promise<void> {
+    if (!this.running || generation !== this.generation) return;
     try {
       const found = await this.source.findCard();
       if (!this.cardOnReader) {
@@ -107,7 +111,7 @@ export class CardPoller {
     } catch (err) {
       this.setState(stateAfter(err), errorCode(err));
     }
-    if (this.running) this.schedule(this.intervalMs);
+    if (this.running && generation === this.generation) this.schedule(this.intervalMs);
   }
 
   private async readPlacedCard(): Promise<void> {

@@ -111,8 +111,14 @@ describe.runIf(socatAvailable())('transports over a real pseudo-terminal (socat)
   it('reports the link lost when socat goes away', async () => {
     const pair = await createPtyPair(tempLinkPath('agent'), tempLinkPath('sim'));
     const serial = await openTransport(`serial:${pair.agentPath}`);
+    const device = await openTransport(`file:${pair.simPath}`);
     const closed = new Promise<Error | undefined>((resolve) => serial.onClose(resolve));
+    // Once bytes flow the link is established, as a real reader's is.
+    const first = nextData(serial, 1);
+    await device.write(Buffer.from([0x90]));
+    await first;
     await pair.close();
     expect(await closed).toBeInstanceOf(Error);
+    await device.close();
   });
 });

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type * as SerialPortModule from 'serialport';
 import type { SerialPort } from 'serialport';
 import type { ByteTransport } from './byte-transport';
@@ -13,6 +14,8 @@ import { TransportListeners } from './transport-listeners';
 export interface SerialTransportOptions {
   path: string;
   baudRate: number;
+  /** How often the device path is checked for having vanished (unplugged adapter, closed pty). */
+  presenceCheckMs?: number;
 }
 
 /**
@@ -23,6 +26,8 @@ export interface SerialTransportOptions {
 export class SerialTransport implements ByteTransport {
   private port: SerialPort | undefined;
   private closing = false;
+  private lostReason: Error | undefined;
+  private presenceTimer: ReturnType<typeof setInterval> | undefined;
   private readonly listeners = new TransportListeners();
 
   constructor(
@@ -55,13 +60,24 @@ export class SerialTransport implements ByteTransport {
     });
     this.port = port;
     this.closing = false;
+    this.lostReason = undefined;
     port.on('data', (chunk: Buffer) => this.listeners.emitData(chunk));
     // Errors also arrive as 'close' (with err.disconnected) or through write callbacks.
     port.on('error', () => {});
     port.on('close', (err?: Error | null) => {
+      clearInterval(this.presenceTimer);
       this.port = undefined;
-      this.listeners.emitClose(this.closing ? undefined : (err ?? new Error(`${this.address} closed unexpectedly`)));
+      this.listeners.emitClose(this.closing ? undefined : (this.lostReason ?? err ?? new Error(`${this.address} closed unexpectedly`)));
     });
+    // A hung-up tty reads 0 bytes forever and serialport never reports it: watch the path instead.
+    this.presenceTimer = setInterval(() => {
+      void stat(this.options.path).catch(() => {
+        if (this.port !== port || this.lostReason) return;
+        this.lostReason = new Error(`${this.options.path} has gone (device unplugged?)`);
+        port.close();
+      });
+    }, this.options.presenceCheckMs ?? 1000);
+    this.presenceTimer.unref();
   }
 
   async write(data: Uint8Array): Promise<void> {
@@ -84,6 +100,7 @@ export class SerialTransport implements ByteTransport {
     const port = this.port;
     if (!port) return;
     this.closing = true;
+    clearInterval(this.presenceTimer);
     await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 }

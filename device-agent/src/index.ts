@@ -1,0 +1,13 @@
+/** The device agent's public surface. The agent itself runs from main.ts (`npm run agent`). */
+export { startAgent, type RunningAgent } from './agent/start-agent';
+export { composeAgent, type AgentSimulators, type ComposedAgent } from './agent/compose-agent';
+export { AgentConfigError, isLoopback, validateAgentConfig, type AgentConfig, type AgentConfigErrorCode } from './agent/agent-config';
+export { AGENT_USAGE, DEFAULT_AGENT_PORT, DEFAULT_ORIGINS, parseAgentCli, type AgentCli } from './agent/agent-cli';
+export { buildAgentApp, type BuildAgentAppOptions } from './api/build-agent-app';
+export type { AgentApiDeps } from './api/agent-api-deps';
+export * from './ga467';
+export * from './reader';
+export * from './transports';
+export * from './printer';
+export * from './escpos';
+export * from './simulators';

@@ -1,0 +1,10 @@
+export type { ByteTransport } from './byte-transport';
+export * from './device-address';
+export * from './duplex-pair';
+export * from './file-transport';
+export * from './open-transport';
+export * from './pty-pair';
+export * from './serial-transport';
+export * from './socket-transport';
+export * from './tcp-transport';
+export * from './transport-errors';
