@@ -6,7 +6,7 @@ import type {
   Locale,
   PrintResult,
 } from '@eldercare/domain';
-import { assertEvent, assign, raise, sendTo, setup, type SnapshotFrom } from 'xstate';
+import { assertEvent, assign, raise, sendTo, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { allowanceChannelFlow, type AllowanceChannelFlowEvent } from './allowance-channel-flow';
 import { errorCode } from './error-code';
 import { hostActorMissing } from './host-actor-missing';
@@ -64,6 +64,7 @@ export function resolveSessionTiming(timing: Partial<KioskSessionTiming> = {}): 
 
 // ---- types -----------------------------------------------------------------------------
 
+/** Input of the session machine; `{}` takes every default. */
 export interface KioskSessionInput {
   /** Overrides of the default delays (clamped, see resolveSessionTiming). */
   timing?: Partial<KioskSessionTiming>;
@@ -130,10 +131,10 @@ export type KioskSessionEvent =
 
 // ---- pure helpers ----------------------------------------------------------------------
 
-function initialContext(input: KioskSessionInput | undefined): KioskSessionContext {
+function initialContext(input: KioskSessionInput): KioskSessionContext {
   return {
-    timing: resolveSessionTiming(input?.timing),
-    now: input?.now ?? Date.now,
+    timing: resolveSessionTiming(input.timing),
+    now: input.now ?? Date.now,
     locale: 'zh-CN',
     identity: null,
     serviceKey: null,
@@ -156,8 +157,13 @@ function requireApplication(context: KioskSessionContext): ApplicationView {
   return context.application;
 }
 
-/** Every event that shows a person is at the kiosk: taps, and the card going on or off the reader. */
-export const USER_EVENT_TYPES = [
+/**
+ * Events that show a person is at the kiosk (taps, the card going on or off the reader) and that
+ * the idle region handles itself. help.* and locale.set are handled at the root, which raises
+ * `user.activity` for them: in xstate v5 a transition of the idle region would shadow the root's
+ * handler for the same event (ancestors are only asked when no region takes the event).
+ */
+const ACTIVITY_EVENT_TYPES = [
   'session.start',
   'session.end',
   'session.more',
@@ -166,9 +172,6 @@ export const USER_EVENT_TYPES = [
   'receipt.print',
   'idle.continue',
   'user.activity',
-  'help.request',
-  'help.dismiss',
-  'locale.set',
   'card.placed',
   'card.read',
   'card.failed',
@@ -213,7 +216,8 @@ export const kioskSessionMachine = setup({
   types: {} as {
     context: KioskSessionContext;
     events: KioskSessionEvent;
-    input: KioskSessionInput | undefined;
+    input: KioskSessionInput;
+    children: { flow: 'allowanceChannelFlow' | 'seniorCardFlow'; identify: 'identify'; printReceipt: 'printReceipt' };
   },
   actors: {
     /** Host: POST /api/v1/identify with the card read; resolves the IdentifyResponse. */
@@ -265,16 +269,19 @@ export const kioskSessionMachine = setup({
     })),
     clearIdleCountdown: assign({ idleWarningDeadline: null }),
     redispatch: raise(({ event }) => event),
+    noteActivity: raise({ type: 'user.activity' }),
   },
 }).createMachine({
   id: 'kioskSession',
   context: ({ input }) => initialContext(input),
   initial: 'attract',
   on: {
+    // Taps available on every screen. Each also counts as activity for the idle region.
     'help.request': [
-      { guard: 'helpAlreadyRequested' },
+      { guard: 'helpAlreadyRequested', actions: 'noteActivity' },
       {
         actions: [
+          'noteActivity',
           'markHelpRequested',
           {
             type: 'notifyStaff',
@@ -286,8 +293,10 @@ export const kioskSessionMachine = setup({
         ],
       },
     ],
-    'help.dismiss': { actions: 'clearHelpRequest' },
-    'locale.set': { actions: { type: 'setLocale', params: ({ event }) => ({ locale: event.locale }) } },
+    'help.dismiss': { actions: ['noteActivity', 'clearHelpRequest'] },
+    'locale.set': {
+      actions: ['noteActivity', { type: 'setLocale', params: ({ event }) => ({ locale: event.locale }) }],
+    },
   },
   states: {
     attract: {
@@ -501,12 +510,12 @@ export const kioskSessionMachine = setup({
             active: {
               entry: 'clearIdleCountdown',
               after: { idleWarningAfter: 'warning' },
-              on: transitionsFor(USER_EVENT_TYPES, { target: 'active', reenter: true } as const),
+              on: transitionsFor(ACTIVITY_EVENT_TYPES, { target: 'active', reenter: true } as const),
             },
             warning: {
               entry: 'startIdleCountdown',
               after: { idleCountdown: '#kioskSession.attract' },
-              on: transitionsFor(USER_EVENT_TYPES, { target: 'active' } as const),
+              on: transitionsFor(ACTIVITY_EVENT_TYPES, { target: 'active' } as const),
             },
           },
         },
@@ -547,6 +556,20 @@ export function kioskScreen(snapshot: KioskSessionSnapshot): KioskScreen {
   if (typeof main === 'string') return main;
   if ('inService' in main) return main.inService;
   return main.receipt === 'printed' ? 'receiptPrinted' : 'receiptPrintFailed';
+}
+
+/** The flow child the UI renders (and may send flow events to), typed by service; null outside a flow. */
+export type RunningFlow =
+  | { serviceKey: 'allowance-channel'; actor: ActorRefFrom<typeof allowanceChannelFlow> }
+  | { serviceKey: 'senior-card'; actor: ActorRefFrom<typeof seniorCardFlow> };
+
+export function runningFlow(snapshot: KioskSessionSnapshot): RunningFlow | null {
+  const actor = snapshot.children.flow;
+  if (!actor) return null;
+  if (snapshot.matches({ session: { main: { inService: 'allowanceChannel' } } })) {
+    return { serviceKey: 'allowance-channel', actor: actor as ActorRefFrom<typeof allowanceChannelFlow> };
+  }
+  return { serviceKey: 'senior-card', actor: actor as ActorRefFrom<typeof seniorCardFlow> };
 }
 
 export function isIdleWarning(snapshot: KioskSessionSnapshot): boolean {
