@@ -129,7 +129,8 @@ export function KioskApp({ session, speaker, device }: { session: SessionRef; sp
   }, [locale]);
   const { t } = context;
   const problem = deviceProblem(device);
-  const inSession = screen !== 'attract' && screen !== 'goodbye';
+  // The receipt screen has its own 结束办理; one button per action on a screen.
+  const showEnd = !['attract', 'goodbye', 'receiptPrinted', 'receiptPrintFailed'].includes(screen);
   return (
     <KioskContext.Provider value={context}>
       {/* Any touch shows someone is there: it restarts the inactivity timer. */}
@@ -153,7 +154,7 @@ export function KioskApp({ session, speaker, device }: { session: SessionRef; sp
         </main>
         <footer class="kiosk-footer">
           <BigButton variant="help" label={t('kiosk.callStaff')} testId="call-staff" onTap={() => session.send({ type: 'help.request' })} />
-          {inSession && <BigButton compact label={t('kiosk.end')} testId="end-session" onTap={() => session.send({ type: 'session.end' })} />}
+          {showEnd && <BigButton compact label={t('kiosk.end')} testId="end-session" onTap={() => session.send({ type: 'session.end' })} />}
         </footer>
         {idleWarningDeadline !== null && isIdleWarning(snapshot) && <IdleWarning deadline={idleWarningDeadline} />}
         {helpRequested && <HelpOverlay />}

@@ -86,9 +86,9 @@ export function SimPage({ agent, locale }: { agent: AgentClient | null; locale: 
           {status && (
             <dl>
               <dt>{t('sim.reader')}</dt>
-              <dd data-testid="reader-state">{status.reader.state}</dd>
+              <dd data-testid="reader-state">{t(`device.state.${status.reader.state}`)}</dd>
               <dt>{t('sim.printer')}</dt>
-              <dd data-testid="printer-state">{status.printers.receipt.state}</dd>
+              <dd data-testid="printer-state">{t(`device.state.${status.printers.receipt.state}`)}</dd>
             </dl>
           )}
         </div>

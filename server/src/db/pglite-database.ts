@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { AsyncMutex } from './async-mutex';
 import { normaliseRow, type SqlDatabase, type SqlParam } from './sql-database';
@@ -34,6 +35,8 @@ export class PgliteDatabase implements SqlDatabase {
 
   /** `dataDir` undefined keeps everything in memory. */
   static async open(dataDir?: string): Promise<PgliteDatabase> {
+    // PGlite creates only the last folder of the path; a fresh ./data needs its parents too.
+    if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
     return new PgliteDatabase(await PGlite.create(dataDir));
   }
 

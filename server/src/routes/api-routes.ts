@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { KioskAgentOptions } from '../app-options';
 import { applicationRoutes } from './application-routes';
 import { healthRoutes } from './health-routes';
+import { helpRequestRoutes } from './help-request-routes';
 import { identifyRoutes } from './identify-routes';
 import { kioskAgentRoutes } from './kiosk-agent-routes';
 import { serviceRoutes } from './service-routes';
@@ -12,5 +13,6 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptio
   await app.register(applicationRoutes);
   await app.register(serviceRoutes);
   await app.register(healthRoutes);
+  await app.register(helpRequestRoutes);
   await app.register(kioskAgentRoutes, { kioskAgent: options.kioskAgent });
 };

@@ -57,6 +57,8 @@ export const en: Record<MessageKey, string> = {
   'error.UNKNOWN_SERVICE': 'There is no such service.',
   'error.PAYLOAD_TOO_LARGE': 'The body is too large.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Please send application/json.',
+  'error.DATABASE_UNAVAILABLE': 'The database is unavailable. Please try again later.',
+  'error.BAD_REQUEST': 'The request could not be processed.',
   'error.INTERNAL': 'Something went wrong on our side; please try again or ask the staff.',
 
   'kiosk.title': 'Elderly-Care Services · Self-Service',
@@ -159,4 +161,13 @@ export const en: Record<MessageKey, string> = {
   'sim.noPrints': 'Nothing printed yet.',
   'sim.notSimulated': 'The device service is connected to real devices; the simulator is not available.',
   'sim.notPaired': 'This page is not paired with the device service.',
+
+  'device.state.ready': 'Ready',
+  'device.state.reading': 'Reading',
+  'device.state.card-present': 'Card read, still on the reader',
+  'device.state.offline': 'Not connected',
+  'device.state.fault': 'Fault',
+  'device.state.paper-near-end': 'Paper nearly out',
+  'device.state.paper-out': 'Out of paper',
+  'device.state.cover-open': 'Cover open',
 };

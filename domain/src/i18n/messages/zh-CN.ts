@@ -62,6 +62,8 @@ export const zhCN = {
   'error.UNKNOWN_SERVICE': '没有这项服务。',
   'error.PAYLOAD_TOO_LARGE': '提交的内容过大。',
   'error.UNSUPPORTED_MEDIA_TYPE': '请以 application/json 提交。',
+  'error.DATABASE_UNAVAILABLE': '系统暂时无法访问数据库，请稍后再试。',
+  'error.BAD_REQUEST': '请求无法处理，请检查后重试。',
   'error.INTERNAL': '系统暂时出现问题，请稍后再试或咨询工作人员。',
 
   // Kiosk (/kiosk): every screen's words; the prompt.* keys are also spoken
@@ -166,6 +168,16 @@ export const zhCN = {
   'sim.noPrints': '还没有打印任何回执。',
   'sim.notSimulated': '当前设备服务连接的是真实设备，模拟器功能不可用。',
   'sim.notPaired': '本页面尚未与设备服务配对。',
+
+  // Device states (simulator, technician pages)
+  'device.state.ready': '就绪',
+  'device.state.reading': '正在读卡',
+  'device.state.card-present': '已读卡，证件仍在读卡区',
+  'device.state.offline': '未连接',
+  'device.state.fault': '故障',
+  'device.state.paper-near-end': '纸快用完了',
+  'device.state.paper-out': '缺纸',
+  'device.state.cover-open': '纸仓盖打开',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -20,8 +20,8 @@ export function MenuScreen({ identity }: { identity: IdentifyResponse }) {
   }));
   const noneAvailable = verdicts.every((v) => !v.verdict?.eligible);
   return (
-    <Screen name="menu" heading={t('kiosk.menu.heading')}>
-      <p class="lead">{greeting}</p>
+    <Screen name="menu" heading={greeting}>
+      <p class="lead">{t('kiosk.menu.heading')}</p>
       {noneAvailable && <p class="notice">{t('kiosk.menu.noneAvailable')}</p>}
       {verdicts.map(({ key, service, verdict }) => (
         <BigButton

@@ -31,6 +31,11 @@ export function ReceiptScreen({ applicationNo, printed }: { applicationNo: strin
         </>
       }
     >
+      {printed && (
+        <div class="success-mark" aria-hidden="true">
+          ✓
+        </div>
+      )}
       <p class="lead">{t(printed ? 'kiosk.receipt.body' : 'kiosk.receipt.printFailedBody')}</p>
       <p>{t('kiosk.receipt.numberLabel')}</p>
       <p class="application-no" data-testid="application-no">

@@ -1,0 +1,63 @@
+/**
+ * `npm start`: the whole product on this machine with its embedded defaults — PGlite in ./data,
+ * simulated ID reader and printer — and the URL of every page.
+ *
+ * Environment: PORT (8080), AGENT_PORT (7421), DATA_DIR (./data), DATABASE_URL (PostgreSQL
+ * instead of PGlite; then DATA_KEY, base64 of 32 bytes, is required), CENTRE_NAME,
+ * READER / PRINTER (device addresses, default sim:), LOG=1 for request logs.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { REPO_ROOT, UI_DIR, startStack } from './stack';
+
+const env = process.env;
+const intEnv = (name: string, fallback: number) => {
+  const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    console.error(`${name} must be a port number, got "${env[name]}"`);
+    process.exit(2);
+  }
+  return value;
+};
+
+if (!existsSync(UI_DIR)) {
+  console.error('The UI is not built: run `npm run build` (npm start does this for you).');
+  process.exit(1);
+}
+
+const dataKey = env.DATA_KEY ? Buffer.from(env.DATA_KEY, 'base64') : undefined;
+const stack = await startStack({
+  serverPort: intEnv('PORT', 8080),
+  agentPort: intEnv('AGENT_PORT', 7421),
+  dataDir: resolve(REPO_ROOT, env.DATA_DIR ?? 'data'),
+  ...(env.DATABASE_URL && { databaseUrl: env.DATABASE_URL }),
+  ...(dataKey && { dataKey }),
+  reader: env.READER || 'sim:',
+  receiptPrinter: env.PRINTER || 'sim:',
+  ...(env.CENTRE_NAME && { centreName: env.CENTRE_NAME }),
+  logger: env.LOG === '1',
+});
+
+const simulated = (env.READER || 'sim:').startsWith('sim:') || (env.PRINTER || 'sim:').startsWith('sim:');
+console.log(`
+养老服务“一件事” · Elderly-care services kiosk — running
+  Kiosk (citizens)      ${stack.kioskUrl}
+  Device simulator      ${stack.simUrl}${simulated ? '' : '   (devices are real: simulator unavailable)'}
+  API documentation     ${stack.docsUrl}
+  Device agent          ${stack.agentUrl}   (pairing token: ${stack.agentToken})
+  Database              ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(REPO_ROOT, env.DATA_DIR ?? 'data')}`}
+
+Open the simulator and the kiosk side by side: place a demo ID card in the simulator, then tap
+through the kiosk. Kiosk browsers should run Chromium with
+  --kiosk --autoplay-policy=no-user-gesture-required
+Press Ctrl+C to stop.`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await stack.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
