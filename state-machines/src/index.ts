@@ -5,3 +5,4 @@ export * from './host-actor-missing';
 export * from './allowance-channel-flow';
 export * from './senior-card-flow';
 export * from './kiosk-session-machine';
+export * from './analysis/count-taps';

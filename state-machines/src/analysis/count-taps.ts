@@ -1,0 +1,252 @@
+import {
+  findDemoResident,
+  type ApplicationView,
+  type IdCardData,
+  type IdentifyResponse,
+} from '@eldercare/domain';
+import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { allowanceChannelFlow } from '../allowance-channel-flow';
+import { kioskSessionMachine } from '../kiosk-session-machine';
+import { seniorCardFlow } from '../senior-card-flow';
+import type { KioskServiceKey, ServiceFlowOutput } from '../service-flow-types';
+
+/**
+ * How many taps a senior needs, counted on the machines themselves with xstate/graph.
+ *
+ * Counting rule: the path is the shortest path (fewest events) of the real machine from its
+ * start to the submitted application; on it, every event is classified and only `tap`s count.
+ * - tap: an event the UI sends because the person touched a button (flow.next, channel.choose,
+ *   delivery.choose, flow.confirm, service.select, session.start, …);
+ * - typing: `keypad.digit` (reported separately as `typed`: the 11 digits of a phone number);
+ * - device: what the card reader reports (card.placed, card.read, card.failed, card.removed,
+ *   device.status): the person puts the card down, they do not tap;
+ * - system: actor results, timers and bookkeeping (xstate.done.actor.*, xstate.error.actor.*,
+ *   xstate.after.*, user.activity).
+ * A flow counts from its first screen (after the eligibility check) to its `submitted` final
+ * state. The session counts from the welcome screen with the card being read there (placing the
+ * card starts the session; no 开始 tap needed) to the `printing` state (application submitted);
+ * the flow's own path is spliced in where the session's flow child finishes.
+ */
+
+export type EventKind = 'tap' | 'typing' | 'device' | 'system';
+
+export function classifyEvent(type: string): EventKind {
+  if (type === 'keypad.digit') return 'typing';
+  if (type.startsWith('card.') || type === 'device.status') return 'device';
+  if (type.startsWith('xstate.') || type === 'user.activity') return 'system';
+  return 'tap';
+}
+
+export interface TapCount {
+  serviceKey: KioskServiceKey;
+  scope: 'flow' | 'session';
+  /** Button taps on the shortest path. */
+  taps: number;
+  /** Keypad digits typed on it. */
+  typed: number;
+  /** Every event on the path, in order (payloads left out). */
+  events: string[];
+}
+
+// ---- the person the paths are walked for -----------------------------------------------
+
+/** A fixed date, so the analysis gives the same numbers any day. */
+const ANALYSIS_DATE = '2026-06-01';
+/** A valid mainland mobile number typed on the keypad. */
+const PHONE = '13912345678';
+
+/** 李秀英 of the demo residents: 67, Shanghai hukou, no senior card, no channel chosen yet. */
+function analysisCard(): IdCardData {
+  const resident = findDemoResident(ANALYSIS_DATE, 'li-xiuying');
+  if (!resident) throw new Error('count-taps: demo resident li-xiuying is missing');
+  return resident.card;
+}
+
+/** What the server answers for her: eligible for both services, nothing chosen yet. */
+function analysisIdentity(): IdentifyResponse {
+  return {
+    identifyToken: 'analysis-token-000000',
+    expiresAt: `${ANALYSIS_DATE}T12:00:00.000Z`,
+    person: {
+      nameMasked: '李*英',
+      idNumberMasked: '310105**********21',
+      sex: 'female',
+      age: 67,
+      shanghaiHukou: true,
+      holdsSeniorCard: false,
+      allowanceChannel: null,
+      registeredAddressMasked: '上海市长宁区天山路***弄**号***室',
+      phoneMasked: null,
+      inRegistry: true,
+    },
+    eligibility: [
+      { serviceKey: 'allowance-channel', eligible: true, reasons: [] },
+      { serviceKey: 'senior-card', eligible: true, reasons: [] },
+    ],
+    catalogueVersion: 'analysis',
+  };
+}
+
+/** The shape of the server's 201 answer; its values play no part in the counting. */
+function analysisApplication(serviceKey: KioskServiceKey): ApplicationView {
+  return {
+    applicationNo: 'YL20260601000001',
+    serviceKey,
+    serviceName: { zh: serviceKey, en: serviceKey },
+    status: 'submitted',
+    submittedAt: `${ANALYSIS_DATE}T02:00:00.000Z`,
+    applicantNameMasked: '李*英',
+    idNumberMasked: '310105**********21',
+    answers: {},
+    parts: [],
+    catalogueVersion: 'analysis',
+  };
+}
+
+// ---- walking the graphs ----------------------------------------------------------------
+
+/** State identity for the traversal: value plus the answers, without random idempotency keys. */
+function flowStateKey(snapshot: AnyMachineSnapshot): string {
+  const { value, status, context } = snapshot;
+  const { channel, phone, phoneError, delivery } = context as Record<string, unknown>;
+  return JSON.stringify({ value, status, channel, phone, phoneError, delivery });
+}
+
+function isSubmitted(snapshot: AnyMachineSnapshot): boolean {
+  return snapshot.status === 'done' && (snapshot.output as ServiceFlowOutput | undefined)?.kind === 'submitted';
+}
+
+/** An event with its payload, as the traversal sends it. */
+type PayloadEvent = EventObject & Record<string, unknown>;
+type Cases = Record<string, readonly PayloadEvent[]>;
+
+/**
+ * The events to try in a snapshot: every event type its active states handle (what
+ * xstate/graph does by default), with `cases` giving the concrete events, payloads included,
+ * for the types that need one.
+ */
+/* The events functions below are passed `as never`: xstate/graph types them per machine, while
+   these work on any machine snapshot (the payloads are checked by the machines' own tests). */
+function eventsFrom(casesOf: (snapshot: AnyMachineSnapshot) => Cases) {
+  return (snapshot: AnyMachineSnapshot): PayloadEvent[] => {
+    const cases = casesOf(snapshot);
+    const types = new Set(snapshot._nodes.flatMap((node) => node.ownEvents));
+    return [...types].flatMap((type) => cases[type] ?? [{ type }]);
+  };
+}
+
+function tally(serviceKey: KioskServiceKey, scope: TapCount['scope'], events: readonly EventObject[]): TapCount {
+  const types = events.map((e) => e.type);
+  return {
+    serviceKey,
+    scope,
+    taps: types.filter((t) => classifyEvent(t) === 'tap').length,
+    typed: types.filter((t) => classifyEvent(t) === 'typing').length,
+    events: types,
+  };
+}
+
+function shortest<T extends { steps: { event: EventObject }[] }>(paths: T[], what: string): EventObject[] {
+  const best = paths
+    .map((p) => p.steps.map((s) => s.event).filter((e) => e.type !== 'xstate.init'))
+    .sort((a, b) => a.length - b.length)[0];
+  if (!best) throw new Error(`count-taps: no path reaches ${what}`);
+  return best;
+}
+
+function flowPath(serviceKey: KioskServiceKey): EventObject[] {
+  const identity = analysisIdentity();
+  const submitApplication: Cases = {
+    'xstate.done.actor.submitApplication': [
+      { type: 'xstate.done.actor.submitApplication', output: analysisApplication(serviceKey) },
+    ],
+    'xstate.error.actor.submitApplication': [
+      { type: 'xstate.error.actor.submitApplication', error: new Error('analysis') },
+    ],
+  };
+  const common = { serializeState: flowStateKey, toState: isSubmitted, limit: 100_000 };
+  if (serviceKey === 'allowance-channel') {
+    const paths = getShortestPaths(allowanceChannelFlow, {
+      ...common,
+      input: { identity },
+      events: eventsFrom(() => ({
+        ...submitApplication,
+        'channel.choose': [
+          { type: 'channel.choose', channel: 'senior-card' },
+          { type: 'channel.choose', channel: 'social-security-card' },
+        ],
+      })) as never,
+    });
+    return shortest(paths, 'a submitted allowance-channel application');
+  }
+  const paths = getShortestPaths(seniorCardFlow, {
+    ...common,
+    input: { identity },
+    events: eventsFrom((snapshot) => {
+      // The keypad offers only the next digit of a valid number: typing anything else is never shorter.
+      const next = PHONE[(snapshot.context as { phone: string }).phone.length];
+      return {
+        ...submitApplication,
+        'keypad.digit': next === undefined ? [] : [{ type: 'keypad.digit', digit: next }],
+        'delivery.choose': [
+          { type: 'delivery.choose', delivery: 'collect' },
+          { type: 'delivery.choose', delivery: 'mail' },
+        ],
+      };
+    }) as never,
+  });
+  return shortest(paths, 'a submitted senior-card application');
+}
+
+/** Taps inside one flow, from its first screen to the submitted application. */
+export function countFlowTaps(serviceKey: KioskServiceKey): TapCount {
+  return tally(serviceKey, 'flow', flowPath(serviceKey));
+}
+
+/** Taps from the card read on the welcome screen to the submitted application, through the session. */
+export function countSessionTaps(serviceKey: KioskServiceKey): TapCount {
+  const flowDone = 'xstate.done.actor.flow';
+  const allowed = new Set(['session.start', 'card.placed', 'card.read', 'service.select', 'xstate.done.actor.identify', flowDone]);
+  const paths = getShortestPaths(kioskSessionMachine, {
+    input: {},
+    events: eventsFrom(() => ({
+      'card.read': [{ type: 'card.read', card: analysisCard() }],
+      'xstate.done.actor.identify': [{ type: 'xstate.done.actor.identify', output: analysisIdentity() }],
+      'service.select': [{ type: 'service.select', serviceKey }],
+      [flowDone]: [
+        { type: flowDone, output: { kind: 'submitted', application: analysisApplication(serviceKey) } },
+      ],
+    })) as never,
+    // Only what moves a visit forward; help, language, idle and timers never shorten it.
+    filterEvents: (_, event) => allowed.has(event.type),
+    serializeState: (snapshot) =>
+      JSON.stringify({
+        value: snapshot.value,
+        identified: snapshot.context.identity !== null,
+        submitted: snapshot.context.application !== null,
+      }),
+    toState: (snapshot) => snapshot.matches({ session: { main: 'printing' } }),
+    limit: 100_000,
+  });
+  const sessionEvents = shortest(paths, 'printing');
+  const at = sessionEvents.findIndex((e) => e.type === flowDone);
+  if (at < 0) throw new Error('count-taps: the session path does not pass through a flow');
+  const events = [...sessionEvents.slice(0, at), ...flowPath(serviceKey), ...sessionEvents.slice(at)];
+  return tally(serviceKey, 'session', events);
+}
+
+/** Both flows, alone and through the session. */
+export function countAllTaps(): TapCount[] {
+  return (['allowance-channel', 'senior-card'] as const).flatMap((serviceKey) => [
+    countFlowTaps(serviceKey),
+    countSessionTaps(serviceKey),
+  ]);
+}
+
+/** One line for the bench, e.g. "senior-card (session): 5 taps + 11 digits typed — card.read → …". */
+export function describeTapCount(count: TapCount): string {
+  const typed = count.typed > 0 ? ` + ${count.typed} digits typed` : '';
+  const events = count.events.filter((t) => classifyEvent(t) !== 'typing');
+  return `${count.serviceKey} (${count.scope}): ${count.taps} taps${typed} — ${events.join(' → ')}`;
+}
