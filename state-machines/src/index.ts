@@ -6,3 +6,4 @@ export * from './allowance-channel-flow';
 export * from './senior-card-flow';
 export * from './kiosk-session-machine';
 export * from './analysis/count-taps';
+export * from './provide-kiosk-session';

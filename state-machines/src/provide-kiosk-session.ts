@@ -1,0 +1,52 @@
+import type { ApplicationView, IdentifyResponse, PrintResult } from '@eldercare/domain';
+import { fromPromise } from 'xstate';
+import { allowanceChannelFlow } from './allowance-channel-flow';
+import {
+  kioskSessionMachine,
+  type IdentifyInput,
+  type PrintReceiptInput,
+  type StaffNotification,
+} from './kiosk-session-machine';
+import { seniorCardFlow } from './senior-card-flow';
+import type { SubmitApplicationInput } from './service-flow-types';
+
+/** The AbortSignal xstate hands to a promise actor; it aborts when the actor is stopped. */
+export type HostSignal = Parameters<Parameters<typeof fromPromise<unknown, unknown>>[0]>[0]['signal'];
+
+/**
+ * Everything the kiosk session needs from its host (the kiosk UI): the I/O, as plain async
+ * functions. Each call gets a signal that aborts when the session no longer waits for the
+ * answer (timeout, session ended); the functions should also give up by themselves after a
+ * while (e.g. 15 s) and reject with an error carrying a stable `code`.
+ */
+export interface KioskSessionHost {
+  /** POST /api/v1/identify with the card read. */
+  identify(input: IdentifyInput, signal: HostSignal): Promise<IdentifyResponse>;
+  /** POST /api/v1/applications with `Idempotency-Key: input.idempotencyKey`. */
+  submitApplication(input: SubmitApplicationInput, signal: HostSignal): Promise<ApplicationView>;
+  /** Compose the receipt and POST /v1/print to the device agent. */
+  printReceipt(input: PrintReceiptInput, signal: HostSignal): Promise<PrintResult>;
+  /** POST /v1/session/release to the device agent (fire and forget). */
+  releaseCard(): void;
+  /** Tell staff that this kiosk needs help (fire and forget). */
+  notifyStaff(notification: StaffNotification): void;
+}
+
+/** The kiosk session machine with every host actor and action wired to `host`, flows included. */
+export function provideKioskSession(host: KioskSessionHost) {
+  const submitApplication = fromPromise<ApplicationView, SubmitApplicationInput>(({ input, signal }) =>
+    host.submitApplication(input, signal),
+  );
+  return kioskSessionMachine.provide({
+    actors: {
+      identify: fromPromise<IdentifyResponse, IdentifyInput>(({ input, signal }) => host.identify(input, signal)),
+      printReceipt: fromPromise<PrintResult, PrintReceiptInput>(({ input, signal }) => host.printReceipt(input, signal)),
+      allowanceChannelFlow: allowanceChannelFlow.provide({ actors: { submitApplication } }),
+      seniorCardFlow: seniorCardFlow.provide({ actors: { submitApplication } }),
+    },
+    actions: {
+      releaseCard: () => host.releaseCard(),
+      notifyStaff: (_, params) => host.notifyStaff(params),
+    },
+  });
+}
