@@ -8,6 +8,7 @@ import {
   type IdentifyInput,
   type KioskSessionTiming,
   type PrintReceiptInput,
+  type RefreshIdentityInput,
 } from './kiosk-session-machine';
 import { seniorCardFlow } from './senior-card-flow';
 import type { KioskServiceKey, SubmitApplicationInput } from './service-flow-types';
@@ -33,6 +34,7 @@ const TIMING: KioskSessionTiming = {
   readFailedReturn: 5_000,
   receiptLinger: 15_000,
   goodbyeDuration: 5_000,
+  helpWaitLimit: 300_000,
 };
 
 /** An eligible person who already has a channel (can submit either service or keep the channel), and one too young. */
@@ -62,6 +64,8 @@ type ModelEvent =
   | { type: 'card.removed' }
   | { type: 'identify.resolve'; person: Person }
   | { type: 'identify.reject' }
+  | { type: 'refresh.resolve' }
+  | { type: 'refresh.reject' }
   | { type: 'service.select'; serviceKey: KioskServiceKey }
   | { type: 'flow.finish'; kind: FlowEnd }
   | { type: 'print.resolve'; state: PrintResult['state'] }
@@ -139,7 +143,12 @@ const model = setup({
       states: {
         main: {
           initial: 'waitingForCard',
-          on: { 'session.end': '.goodbye' },
+          on: {
+            'session.end': '.goodbye',
+            // A card read on any other screen is a new person: the old session is wiped and the
+            // new card identified afresh.
+            'card.read': { target: '#sessionModel.session.main.identifying', actions: 'forget' },
+          },
           states: {
             waitingForCard: { on: { 'card.placed': 'reading', 'card.read': 'identifying' } },
             reading: {
@@ -199,11 +208,14 @@ const model = setup({
             },
             receipt: {
               initial: 'printed',
-              on: { 'session.more': 'menu' },
+              on: { 'session.more': 'refreshing' },
               states: {
                 printed: { on: { 'time.receiptLinger': { guard: 'idleActive', target: '#sessionModel.session.main.goodbye' } } },
                 printFailed: { on: { 'receipt.print': '#sessionModel.session.main.printing' } },
               },
+            },
+            refreshing: {
+              on: { 'refresh.resolve': 'menu', 'refresh.reject': 'menu' },
             },
             goodbye: {
               on: {
@@ -256,6 +268,7 @@ function harness(machine: typeof kioskSessionMachine) {
   let sut: Actor<typeof kioskSessionMachine>;
   let identify = controllableActor<IdentifyResponse, IdentifyInput>();
   let printReceipt = controllableActor<PrintResult, PrintReceiptInput>();
+  let refresh = controllableActor<IdentifyResponse, RefreshIdentityInput>();
   let submit = controllableActor<ApplicationView, SubmitApplicationInput>();
   let releases = 0;
   let expectedReleases = 0;
@@ -302,6 +315,7 @@ function harness(machine: typeof kioskSessionMachine) {
     reset() {
       identify = controllableActor<IdentifyResponse, IdentifyInput>();
       printReceipt = controllableActor<PrintResult, PrintReceiptInput>();
+      refresh = controllableActor<IdentifyResponse, RefreshIdentityInput>();
       submit = controllableActor<ApplicationView, SubmitApplicationInput>();
       releases = 0;
       expectedReleases = 0;
@@ -309,6 +323,7 @@ function harness(machine: typeof kioskSessionMachine) {
       const provided = machine.provide({
         actors: {
           identify: identify.logic,
+          refreshIdentity: refresh.logic,
           printReceipt: printReceipt.logic,
           allowanceChannelFlow: allowanceChannelFlow.provide({ actors: { submitApplication: submit.logic } }),
           seniorCardFlow: seniorCardFlow.provide({ actors: { submitApplication: submit.logic } }),
@@ -333,7 +348,11 @@ function harness(machine: typeof kioskSessionMachine) {
           send({ type: 'card.placed' });
         },
         'card.read': () => {
-          if (previous?.matches({ session: { main: 'goodbye' } })) expectedReleases++;
+          // Outside the screens that wait for a card, a card read ends the open session first.
+          const waitsForCard = (['waitingForCard', 'reading', 'readFailed', 'identifyFailed'] as const).some((screen) =>
+            previous?.matches({ session: { main: screen } }),
+          );
+          if (previous?.matches('session') && !waitsForCard) expectedReleases++;
           send({ type: 'card.read', card: CARD });
         },
         'card.failed': () => send({ type: 'card.failed', code: 'CARD_MOVED' }),
@@ -342,6 +361,16 @@ function harness(machine: typeof kioskSessionMachine) {
           const event = step.event as Extract<ModelEvent, { type: 'identify.resolve' }>;
           expect(identify.last.input).toEqual({ card: CARD });
           identify.last.resolve(identityOf(event.person));
+          await settle();
+        },
+        'refresh.resolve': async () => {
+          const identity = sut.getSnapshot().context.identity!;
+          expect(refresh.last.input).toEqual({ identifyToken: identity.identifyToken });
+          refresh.last.resolve(identity);
+          await settle();
+        },
+        'refresh.reject': async () => {
+          refresh.last.reject(new CodedError('NETWORK_UNREACHABLE'));
           await settle();
         },
         'identify.reject': async () => {
@@ -435,6 +464,7 @@ describe('kioskSessionMachine against its model', () => {
       'readFailed',
       'identifying',
       'identifyFailed',
+      'refreshing',
       'menu',
       { inService: 'allowanceChannel' },
       { inService: 'seniorCard' },
@@ -496,7 +526,8 @@ describe('the session model-based test catches a broken transition', () => {
     ['a failed read no longer waits for the card', ['session', 'main', 'readFailed'], 'card.removed', undefined],
     ['session.more from the receipt ends the session', ['session', 'main', 'receipt'], 'session.more', 'goodbye'],
     ['the idle warning ignores 继续', ['session', 'idle', 'warning'], 'idle.continue', undefined],
-    ['a card on the goodbye screen is ignored', ['session', 'main', 'goodbye'], 'card.read', undefined],
+    ['a card placed on the goodbye screen is ignored', ['session', 'main', 'goodbye'], 'card.placed', undefined],
+    ['a new card read on an open session is ignored', ['session', 'main'], 'card.read', undefined],
   ] as const)('fails when %s', { timeout: 60_000 }, async (_, path, eventType, transition) => {
     expect(await someFails(mutantMachine(kioskSessionMachine, path, eventType, transition))).toBe(true);
   });

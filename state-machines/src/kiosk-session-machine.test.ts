@@ -13,6 +13,7 @@ import {
   type IdentifyInput,
   type KioskSessionInput,
   type PrintReceiptInput,
+  type RefreshIdentityInput,
   type StaffNotification,
 } from './kiosk-session-machine';
 import { seniorCardFlow } from './senior-card-flow';
@@ -25,6 +26,7 @@ const IDENTITY = identityOf('firstTimer');
 
 function startSession(input: KioskSessionInput = {}, clock?: SimulatedClock) {
   const identify = controllableActor<IdentifyResponse, IdentifyInput>();
+  const refresh = controllableActor<IdentifyResponse, RefreshIdentityInput>();
   const printReceipt = controllableActor<PrintResult, PrintReceiptInput>();
   const submit = controllableActor<ApplicationView, SubmitApplicationInput>();
   const releaseCard = vi.fn();
@@ -32,6 +34,7 @@ function startSession(input: KioskSessionInput = {}, clock?: SimulatedClock) {
   const machine = kioskSessionMachine.provide({
     actors: {
       identify: identify.logic,
+      refreshIdentity: refresh.logic,
       printReceipt: printReceipt.logic,
       allowanceChannelFlow: allowanceChannelFlow.provide({ actors: { submitApplication: submit.logic } }),
       seniorCardFlow: seniorCardFlow.provide({ actors: { submitApplication: submit.logic } }),
@@ -59,7 +62,7 @@ function startSession(input: KioskSessionInput = {}, clock?: SimulatedClock) {
     submit.last.resolve(applicationFor(submit.last.input.request));
     await settle();
   }
-  return { actor, screen, identify, printReceipt, submit, releaseCard, notifyStaff, identified, submitted };
+  return { actor, screen, identify, refresh, printReceipt, submit, releaseCard, notifyStaff, identified, submitted };
 }
 
 const advance = async (ms: number) => {
@@ -136,7 +139,7 @@ describe('inactivity', () => {
     ['a card taken off', { type: 'card.removed' }],
     ['a keypad digit forwarded to the flow', { type: 'keypad.digit', digit: '1' }],
     ['a language switch', { type: 'locale.set', locale: 'en' }],
-    ['a call for help', { type: 'help.request' }],
+    ['dismissing the help overlay', { type: 'help.dismiss' }],
   ] as const)('%s resets the quiet time', async (_, event) => {
     const s = startSession();
     await s.identified();
@@ -186,7 +189,8 @@ describe('inactivity', () => {
     ];
     expect(JSON.stringify(s.actor.getSnapshot())).toContain(IDENTITY.person.nameMasked);
 
-    await advance(60_000 + 30_000);
+    // Help was called, so the warning waits for the help wait limit (5 min), then counts down.
+    await advance(DEFAULT_SESSION_TIMING.helpWaitLimit + 30_000);
     const snapshot = s.actor.getSnapshot();
     expect(kioskScreen(snapshot)).toBe('attract');
     const json = JSON.stringify(snapshot);
@@ -349,13 +353,19 @@ describe('service, printing, receipt, goodbye', () => {
     expect(s.actor.getSnapshot().context.printErrorCode).toBeNull();
   });
 
-  it('办理其他事项 goes back to the menu; session.end says goodbye', async () => {
+  it('办理其他事项 describes the person afresh, then shows the menu; session.end says goodbye', async () => {
     const s = startSession();
     await s.submitted();
     s.printReceipt.last.resolve({ jobId: 'j1', state: 'printed' });
     await settle();
     s.actor.send({ type: 'session.more' });
+    expect(s.screen()).toBe('refreshing');
+    expect(s.refresh.last.input).toEqual({ identifyToken: IDENTITY.identifyToken });
+    const after = { ...IDENTITY, person: { ...IDENTITY.person, allowanceChannel: 'senior-card' as const } };
+    s.refresh.last.resolve(after);
+    await settle();
     expect(s.screen()).toBe('menu');
+    expect(s.actor.getSnapshot().context.identity).toEqual(after);
     s.actor.send({ type: 'session.end' });
     expect(s.screen()).toBe('goodbye');
     s.actor.send({ type: 'session.end' });
@@ -446,5 +456,60 @@ describe('language and help', () => {
       applicationNo: s.actor.getSnapshot().context.application?.applicationNo,
     });
     expect(s.screen()).toBe('receiptPrintFailed');
+  });
+});
+
+describe('a new card while a session is open', () => {
+  it('ends the open session (wipe, release) and identifies the new card from scratch', async () => {
+    const s = startSession();
+    await s.identified();
+    s.actor.send({ type: 'service.select', serviceKey: 'senior-card' });
+    expect(s.screen()).toBe('seniorCard');
+    s.actor.send({ type: 'card.read', card: cardOf('cardHolder') });
+    await settle();
+    expect(s.releaseCard).toHaveBeenCalledTimes(1);
+    expect(s.screen()).toBe('identifying');
+    expect(s.identify.last.input.card).toEqual(cardOf('cardHolder'));
+    expect(s.actor.getSnapshot().context.identity).toBeNull();
+    expect(runningFlow(s.actor.getSnapshot())).toBeNull();
+  });
+});
+
+describe('while staff have been called', () => {
+  it('holds the idle warning back until the longer help wait limit', async () => {
+    const s = startSession({ timing: { idleWarningAfter: 60_000, helpWaitLimit: 300_000 } });
+    await s.identified();
+    s.actor.send({ type: 'help.request' });
+    await advance(120_000);
+    expect(isIdleWarning(s.actor.getSnapshot())).toBe(false);
+    expect(s.screen()).toBe('menu');
+    await advance(180_000);
+    expect(isIdleWarning(s.actor.getSnapshot())).toBe(true);
+  });
+
+  it('counts the usual idle time again once the help overlay is dismissed', async () => {
+    const s = startSession({ timing: { idleWarningAfter: 60_000 } });
+    await s.identified();
+    s.actor.send({ type: 'help.request' });
+    await advance(90_000);
+    s.actor.send({ type: 'help.dismiss' });
+    await advance(59_000);
+    expect(isIdleWarning(s.actor.getSnapshot())).toBe(false);
+    await advance(1_000);
+    expect(isIdleWarning(s.actor.getSnapshot())).toBe(true);
+  });
+});
+
+describe('refreshing after an application', () => {
+  it('falls back to what was known when the refresh fails', async () => {
+    const s = startSession();
+    await s.submitted();
+    s.printReceipt.last.resolve({ jobId: 'j1', state: 'printed' });
+    await settle();
+    s.actor.send({ type: 'session.more' });
+    s.refresh.last.reject(new CodedError('NETWORK_UNREACHABLE'));
+    await settle();
+    expect(s.screen()).toBe('menu');
+    expect(s.actor.getSnapshot().context.identity).toEqual(IDENTITY);
   });
 });

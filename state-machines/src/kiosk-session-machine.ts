@@ -35,6 +35,11 @@ export interface KioskSessionTiming {
   receiptLinger: number;
   /** The goodbye screen returns to the welcome screen after this. */
   goodbyeDuration: number;
+  /**
+   * While the "staff have been called" overlay shows, the person was told to wait: the idle
+   * warning comes only after this longer time (then as usual, so a session is never left open).
+   */
+  helpWaitLimit: number;
 }
 
 export const MIN_IDLE_COUNTDOWN = 20_000;
@@ -46,6 +51,7 @@ export const DEFAULT_SESSION_TIMING: Readonly<KioskSessionTiming> = {
   readFailedReturn: 8_000,
   receiptLinger: 30_000,
   goodbyeDuration: 10_000,
+  helpWaitLimit: 300_000,
 };
 
 /** Defaults filled in; every delay at least 0 and the idle countdown at least 20 s. */
@@ -59,6 +65,7 @@ export function resolveSessionTiming(timing: Partial<KioskSessionTiming> = {}): 
     readFailedReturn: atLeast(merged.readFailedReturn, 0),
     receiptLinger: atLeast(merged.receiptLinger, 0),
     goodbyeDuration: atLeast(merged.goodbyeDuration, 0),
+    helpWaitLimit: atLeast(merged.helpWaitLimit, 0),
   };
 }
 
@@ -97,6 +104,11 @@ export interface KioskSessionContext {
 /** Input of the host actor `identify` (POST /api/v1/identify). */
 export interface IdentifyInput {
   card: IdCardData;
+}
+
+/** Input of the host actor `refreshIdentity` (POST /api/v1/identify/refresh). */
+export interface RefreshIdentityInput {
+  identifyToken: string;
 }
 
 /** Input of the host actor `printReceipt` (compose the receipt, POST /v1/print to the agent). */
@@ -222,6 +234,8 @@ export const kioskSessionMachine = setup({
   actors: {
     /** Host: POST /api/v1/identify with the card read; resolves the IdentifyResponse. */
     identify: hostActorMissing<IdentifyResponse, IdentifyInput>('identify'),
+    /** Host: POST /api/v1/identify/refresh; the same person described after an application. */
+    refreshIdentity: hostActorMissing<IdentifyResponse, RefreshIdentityInput>('refreshIdentity'),
     /** Host: compose the receipt (domain composeApplicationReceipt) and POST /v1/print to the agent. */
     printReceipt: hostActorMissing<PrintResult, PrintReceiptInput>('printReceipt'),
     /** The flows; the host provides them with their own `submitApplication` actor. */
@@ -235,9 +249,11 @@ export const kioskSessionMachine = setup({
     readFailedReturn: ({ context }) => context.timing.readFailedReturn,
     receiptLinger: ({ context }) => context.timing.receiptLinger,
     goodbyeDuration: ({ context }) => context.timing.goodbyeDuration,
+    helpWaitLimit: ({ context }) => context.timing.helpWaitLimit,
   },
   guards: {
     helpAlreadyRequested: ({ context }) => context.helpRequested,
+    noHelpPending: ({ context }) => !context.helpRequested,
     serviceIs: (_, params: { selected: KioskServiceKey; expected: KioskServiceKey }) => params.selected === params.expected,
     flowEndedWith: (_, params: { output: ServiceFlowOutput; kind: ServiceFlowOutput['kind'] }) =>
       params.output.kind === params.kind,
@@ -312,7 +328,14 @@ export const kioskSessionMachine = setup({
       states: {
         main: {
           initial: 'waitingForCard',
-          on: { 'session.end': '.goodbye' },
+          on: {
+            'session.end': '.goodbye',
+            // A card read while someone's screens are open is a new person (or the same one
+            // placing the card again): never show them the last person's data or let them act
+            // on it. The session ends (wipe, release) and the new card is identified afresh.
+            // Screens that wait for a card handle it themselves.
+            'card.read': { target: '#kioskSession.attract', actions: 'redispatch' },
+          },
           states: {
             waitingForCard: {
               on: { 'card.placed': 'reading', 'card.read': 'identifying' },
@@ -480,7 +503,7 @@ export const kioskSessionMachine = setup({
             },
             receipt: {
               initial: 'printed',
-              on: { 'session.more': 'menu' },
+              on: { 'session.more': 'refreshing' },
               states: {
                 printed: {
                   after: { receiptLinger: '#kioskSession.session.main.goodbye' },
@@ -492,14 +515,29 @@ export const kioskSessionMachine = setup({
                 },
               },
             },
+            // 办理其他事项 after an application: the menu must show what changed (a card now
+            // pending, a new channel), so the person is described afresh first. If that fails the
+            // menu shows what was known; the server still refuses anything no longer allowed.
+            refreshing: {
+              invoke: {
+                id: 'refreshIdentity',
+                src: 'refreshIdentity',
+                input: ({ context }) => ({ identifyToken: requireIdentity(context).identifyToken }),
+                onDone: {
+                  target: 'menu',
+                  actions: { type: 'storeIdentity', params: ({ event }) => ({ identity: event.output }) },
+                },
+                onError: 'menu',
+              },
+            },
             goodbye: {
               after: { goodbyeDuration: '#kioskSession.attract' },
               on: {
                 'session.end': '#kioskSession.attract',
                 // The next person may put their card down before the goodbye screen is over:
                 // end this session (wipe, release) and let the welcome screen take the card.
+                // (A card read is handled by `main` for every screen.)
                 'card.placed': { target: '#kioskSession.attract', actions: 'redispatch' },
-                'card.read': { target: '#kioskSession.attract', actions: 'redispatch' },
               },
             },
           },
@@ -509,7 +547,10 @@ export const kioskSessionMachine = setup({
           states: {
             active: {
               entry: 'clearIdleCountdown',
-              after: { idleWarningAfter: 'warning' },
+              after: {
+                idleWarningAfter: { guard: 'noHelpPending', target: 'warning' },
+                helpWaitLimit: 'warning',
+              },
               on: transitionsFor(ACTIVITY_EVENT_TYPES, { target: 'active', reenter: true } as const),
             },
             warning: {
@@ -540,6 +581,7 @@ export type KioskScreen =
   | 'reading'
   | 'readFailed'
   | 'identifying'
+  | 'refreshing'
   | 'identifyFailed'
   | 'menu'
   | 'allowanceChannel'

@@ -16,6 +16,10 @@ describe('provideKioskSession', () => {
         calls.push(`identify ${input.card.name}`);
         return identityOf('firstTimer');
       }),
+      refreshIdentity: vi.fn(async (): Promise<IdentifyResponse> => {
+        calls.push('refresh');
+        return identityOf('firstTimer');
+      }),
       submitApplication: vi.fn(async (input: SubmitApplicationInput): Promise<ApplicationView> => {
         calls.push(`submit ${input.request.serviceKey}`);
         return applicationFor(input.request);

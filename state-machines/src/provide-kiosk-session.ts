@@ -5,6 +5,7 @@ import {
   kioskSessionMachine,
   type IdentifyInput,
   type PrintReceiptInput,
+  type RefreshIdentityInput,
   type StaffNotification,
 } from './kiosk-session-machine';
 import { seniorCardFlow } from './senior-card-flow';
@@ -22,6 +23,8 @@ export type HostSignal = Parameters<Parameters<typeof fromPromise<unknown, unkno
 export interface KioskSessionHost {
   /** POST /api/v1/identify with the card read. */
   identify(input: IdentifyInput, signal: HostSignal): Promise<IdentifyResponse>;
+  /** POST /api/v1/identify/refresh with the session's identify token. */
+  refreshIdentity(input: RefreshIdentityInput, signal: HostSignal): Promise<IdentifyResponse>;
   /** POST /api/v1/applications with `Idempotency-Key: input.idempotencyKey`. */
   submitApplication(input: SubmitApplicationInput, signal: HostSignal): Promise<ApplicationView>;
   /** Compose the receipt and POST /v1/print to the device agent. */
@@ -40,6 +43,7 @@ export function provideKioskSession(host: KioskSessionHost) {
   return kioskSessionMachine.provide({
     actors: {
       identify: fromPromise<IdentifyResponse, IdentifyInput>(({ input, signal }) => host.identify(input, signal)),
+      refreshIdentity: fromPromise<IdentifyResponse, RefreshIdentityInput>(({ input, signal }) => host.refreshIdentity(input, signal)),
       printReceipt: fromPromise<PrintResult, PrintReceiptInput>(({ input, signal }) => host.printReceipt(input, signal)),
       allowanceChannelFlow: allowanceChannelFlow.provide({ actors: { submitApplication } }),
       seniorCardFlow: seniorCardFlow.provide({ actors: { submitApplication } }),

@@ -71,9 +71,15 @@ export const IdentifyResponseSchema = Type.Object({
 });
 export type IdentifyResponse = Static<typeof IdentifyResponseSchema>;
 
-// ---- POST /api/v1/applications ---------------------------------------------------------
-
 const Token = Type.String({ minLength: 16, maxLength: 128 });
+
+// ---- POST /api/v1/identify/refresh -----------------------------------------------------
+
+/** The person a valid identify token stands for, described afresh (after an application). */
+export const IdentifyRefreshRequestSchema = Type.Object({ identifyToken: Token }, { additionalProperties: false });
+export type IdentifyRefreshRequest = Static<typeof IdentifyRefreshRequestSchema>;
+
+// ---- POST /api/v1/applications ---------------------------------------------------------
 
 export const AllowanceChannelApplicationSchema = Type.Object(
   {

@@ -1,11 +1,5 @@
 import { translate, type AgentStatus, type MessageKey, type MessageParams } from '@eldercare/domain';
-import {
-  isIdleWarning,
-  kioskScreen,
-  type allowanceChannelFlow,
-  type kioskSessionMachine,
-  type seniorCardFlow,
-} from '@eldercare/state-machines';
+import { isIdleWarning, kioskScreen, runningFlow, type kioskSessionMachine } from '@eldercare/state-machines';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ActorRefFrom } from 'xstate';
 import { useActorSnapshot } from '../shared/hooks/use-actor-snapshot';
@@ -87,18 +81,18 @@ function CurrentScreen({ session }: { session: SessionRef }) {
     case 'readFailed':
       return <ReadFailedScreen />;
     case 'identifying':
+    case 'refreshing':
       return <IdentifyingScreen />;
     case 'identifyFailed':
       return <IdentifyFailedScreen errorCode={context.identifyErrorCode} />;
     case 'menu':
       return context.identity ? <MenuScreen identity={context.identity} /> : null;
-    case 'allowanceChannel': {
-      const flow = snapshot.children.flow as ActorRefFrom<typeof allowanceChannelFlow> | undefined;
-      return flow ? <AllowanceChannelFlowView flow={flow} /> : null;
-    }
+    case 'allowanceChannel':
     case 'seniorCard': {
-      const flow = snapshot.children.flow as ActorRefFrom<typeof seniorCardFlow> | undefined;
-      return flow ? <SeniorCardFlowView flow={flow} /> : null;
+      const flow = runningFlow(snapshot);
+      if (flow?.serviceKey === 'allowance-channel') return <AllowanceChannelFlowView flow={flow.actor} />;
+      if (flow?.serviceKey === 'senior-card') return <SeniorCardFlowView flow={flow.actor} />;
+      return null;
     }
     case 'printing':
       return <PrintingScreen />;

@@ -1,14 +1,6 @@
-import { composeApplicationReceipt, type ApplicationView, type IdentifyResponse, type PrintResult } from '@eldercare/domain';
-import {
-  allowanceChannelFlow,
-  kioskSessionMachine,
-  seniorCardFlow,
-  type IdentifyInput,
-  type KioskSessionTiming,
-  type PrintReceiptInput,
-  type SubmitApplicationInput,
-} from '@eldercare/state-machines';
-import { createActor, fromPromise } from 'xstate';
+import { composeApplicationReceipt } from '@eldercare/domain';
+import { provideKioskSession, type KioskSessionTiming } from '@eldercare/state-machines';
+import { createActor } from 'xstate';
 import type { AgentClient } from '../shared/agent/agent-client';
 import { serverClient } from '../shared/api/server-client';
 
@@ -25,30 +17,20 @@ export interface KioskHostOptions {
  */
 export function createKioskSession(options: KioskHostOptions) {
   const { agent } = options;
-  const submitApplication = fromPromise<ApplicationView, SubmitApplicationInput>(({ input }) =>
-    serverClient.submitApplication(input.request, input.idempotencyKey),
-  );
-  const machine = kioskSessionMachine.provide({
-    actors: {
-      identify: fromPromise<IdentifyResponse, IdentifyInput>(({ input }) => serverClient.identify(input.card, options.kioskId)),
-      printReceipt: fromPromise<PrintResult, PrintReceiptInput>(async ({ input }) => {
-        const document = composeApplicationReceipt(input.application, { locale: input.locale, centreName: options.centreName });
-        if (!agent) return { jobId: document.id, state: 'failed', code: 'AGENT_NOT_PAIRED' };
-        return agent.print(document);
-      }),
-      allowanceChannelFlow: allowanceChannelFlow.provide({ actors: { submitApplication } }),
-      seniorCardFlow: seniorCardFlow.provide({ actors: { submitApplication } }),
+  const kioskId = options.kioskId ?? 'kiosk';
+  const machine = provideKioskSession({
+    identify: ({ card }, signal) => serverClient.identify(card, kioskId, signal),
+    refreshIdentity: ({ identifyToken }, signal) => serverClient.refreshIdentity(identifyToken, signal),
+    submitApplication: ({ request, idempotencyKey }, signal) => serverClient.submitApplication(request, idempotencyKey, signal),
+    printReceipt: async ({ application, locale }) => {
+      const document = composeApplicationReceipt(application, { locale, centreName: options.centreName });
+      if (!agent) return { jobId: document.id, state: 'failed', code: 'AGENT_NOT_PAIRED' };
+      return agent.print(document);
     },
-    actions: {
-      releaseCard: () => {
-        void agent?.releaseSession();
-      },
-      notifyStaff: (_, params) => {
-        // Recorded on the server, where window terminals pick it up; a failure is not shown to
-        // the senior (the overlay and its sound already call the floor staff).
-        void serverClient.requestHelp({ kioskId: options.kioskId ?? 'kiosk', serviceKey: params.serviceKey }).catch(() => undefined);
-      },
-    },
+    releaseCard: () => void agent?.releaseSession(),
+    // Recorded on the server, where window terminals pick it up; a failure is not shown to the
+    // senior (the overlay already asks the floor staff to come).
+    notifyStaff: ({ serviceKey }) => void serverClient.requestHelp({ kioskId, serviceKey }).catch(() => undefined),
   });
   return createActor(machine, { input: { timing: options.timing } });
 }

@@ -9,13 +9,16 @@ import {
   parseIdNumber,
   serviceCatalogue,
   shanghaiDate,
+  type IdCardData,
   type IdentifyRequest,
   type IdentifyResponse,
+  type ParsedIdNumber,
   type PersonFacts,
 } from '@eldercare/domain';
 import type { SqlDatabase } from '../db/sql-database';
-import { CardExpiredError, ValidationFailedError } from '../errors/api-errors';
+import { CardExpiredError, IdentifyTokenInvalidError, ValidationFailedError } from '../errors/api-errors';
 import type { DemoRegistrySeeder } from '../registry/demo-registry-seeder';
+import type { ResidentRecord } from '../registry/resident-record';
 import type { ResidentRegistry } from '../registry/resident-registry';
 import { hukouFromCard } from '../registry/resident-registry';
 import { toEligibilityView } from './eligibility-views';
@@ -66,46 +69,82 @@ export class IdentifyService {
     return this.db.transaction(async (tx) => {
       await this.tokens.purgeExpired(tx, now);
       const resident = await this.registry.findByIdNumber(tx, parsed.idNumber);
-      let facts: PersonFacts;
-      let person: IdentifyResponse['person'];
-      const common = { idNumberMasked: maskIdNumber(parsed.idNumber), sex: parsed.sex, age: ageOn(parsed.birthDate, today) };
-      if (resident) {
-        const pending = await this.registry.hasPendingSeniorCardApplication(tx, resident.id);
-        facts = personFactsForResident(parsed.birthDate, resident, pending);
-        person = {
-          ...common,
-          nameMasked: maskName(resident.name),
-          shanghaiHukou: facts.shanghaiHukou,
-          holdsSeniorCard: resident.holdsSeniorCard,
-          allowanceChannel: resident.allowanceChannel,
-          registeredAddressMasked: maskAddress(resident.address),
-          phoneMasked: resident.phone === null ? null : maskPhone(resident.phone),
-          inRegistry: true,
-        };
-      } else {
-        facts = personFactsForCardOnly(parsed.birthDate, hukouFromCard(card));
-        person = {
-          ...common,
-          nameMasked: maskName(card.name),
-          shanghaiHukou: facts.shanghaiHukou,
-          holdsSeniorCard: false,
-          allowanceChannel: null,
-          registeredAddressMasked: maskAddress(card.address),
-          phoneMasked: null,
-          inRegistry: false,
-        };
-      }
+      const described = await this.#describe(tx, parsed, card, resident, today);
       const subject = resident
         ? { residentId: resident.id, card: null }
         : { residentId: null, card: { ...card, idNumber: parsed.idNumber } };
       const { token, expiresAt } = await this.tokens.issue(tx, subject, request.kioskId ?? null, now);
-      return {
-        identifyToken: token,
-        expiresAt: expiresAt.toISOString(),
-        person,
-        eligibility: evaluateEligibility(facts, today).map(toEligibilityView),
-        catalogueVersion: serviceCatalogue.version,
-      };
+      return { identifyToken: token, expiresAt: expiresAt.toISOString(), ...described };
     });
+  }
+
+  /**
+   * The same person as a valid identify token stands for, described afresh: after an
+   * application the kiosk's menu must show what changed (a card now pending, a new channel).
+   * The token and its expiry stay as they are.
+   */
+  async refresh(identifyToken: string): Promise<IdentifyResponse> {
+    const now = this.clock();
+    const today = shanghaiDate(now);
+    return this.db.transaction(async (tx) => {
+      const resolved = await this.tokens.resolve(tx, identifyToken, now);
+      if (!resolved) throw new IdentifyTokenInvalidError();
+      const { subject } = resolved;
+      // A person first known from the card may have become a resident by applying.
+      const resident =
+        subject.residentId !== null
+          ? await this.registry.findById(tx, subject.residentId)
+          : await this.registry.findByIdNumber(tx, subject.card.idNumber);
+      const idNumber = resident?.idNumber ?? subject.card?.idNumber;
+      if (idNumber === undefined) throw new IdentifyTokenInvalidError();
+      const described = await this.#describe(tx, parseIdNumber(idNumber), subject.card, resident, today);
+      return { identifyToken, expiresAt: resolved.expiresAt.toISOString(), ...described };
+    });
+  }
+
+  /** Person, eligibility and catalogue version: from the registry when known, else the card. */
+  async #describe(
+    tx: SqlDatabase,
+    parsed: ParsedIdNumber,
+    card: IdCardData | null,
+    resident: ResidentRecord | null,
+    today: string,
+  ): Promise<Omit<IdentifyResponse, 'identifyToken' | 'expiresAt'>> {
+    const common = { idNumberMasked: maskIdNumber(parsed.idNumber), sex: parsed.sex, age: ageOn(parsed.birthDate, today) };
+    let facts: PersonFacts;
+    let person: IdentifyResponse['person'];
+    if (resident) {
+      const pending = await this.registry.hasPendingSeniorCardApplication(tx, resident.id);
+      facts = personFactsForResident(parsed.birthDate, resident, pending);
+      person = {
+        ...common,
+        nameMasked: maskName(resident.name),
+        shanghaiHukou: facts.shanghaiHukou,
+        holdsSeniorCard: resident.holdsSeniorCard,
+        allowanceChannel: resident.allowanceChannel,
+        registeredAddressMasked: maskAddress(resident.address),
+        phoneMasked: resident.phone === null ? null : maskPhone(resident.phone),
+        inRegistry: true,
+      };
+    } else if (card) {
+      facts = personFactsForCardOnly(parsed.birthDate, hukouFromCard(card));
+      person = {
+        ...common,
+        nameMasked: maskName(card.name),
+        shanghaiHukou: facts.shanghaiHukou,
+        holdsSeniorCard: false,
+        allowanceChannel: null,
+        registeredAddressMasked: maskAddress(card.address),
+        phoneMasked: null,
+        inRegistry: false,
+      };
+    } else {
+      throw new IdentifyTokenInvalidError();
+    }
+    return {
+      person,
+      eligibility: evaluateEligibility(facts, today).map(toEligibilityView),
+      catalogueVersion: serviceCatalogue.version,
+    };
   }
 }

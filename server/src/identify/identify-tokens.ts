@@ -11,17 +11,22 @@ export type TokenSubject = { residentId: number; card: null } | { residentId: nu
 export interface ResolvedToken {
   subject: TokenSubject;
   kioskId: string | null;
+  expiresAt: Date;
 }
 
 function hashToken(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
+const PURGE_INTERVAL_MS = 60_000;
+
 /**
  * Opaque short-lived tokens that stand for an identified person in later requests. Only the
  * SHA-256 of a token is stored, so a copy of the database cannot act for anybody.
  */
 export class IdentifyTokens {
+  #lastPurge: number | null = null;
+
   constructor(private readonly protector: DataProtector) {}
 
   async issue(db: SqlDatabase, subject: TokenSubject, kioskId: string | null, now: Date): Promise<{ token: string; expiresAt: Date }> {
@@ -37,8 +42,8 @@ export class IdentifyTokens {
   }
 
   async resolve(db: SqlDatabase, token: string, now: Date): Promise<ResolvedToken | null> {
-    const [row] = await db.query<{ resident_id: number | null; card_enc: Buffer | null; kiosk_id: string | null }>(
-      'SELECT resident_id, card_enc, kiosk_id FROM identify_tokens WHERE token_hash = $1 AND expires_at > $2',
+    const [row] = await db.query<{ resident_id: number | null; card_enc: Buffer | null; kiosk_id: string | null; expires_at: Date }>(
+      'SELECT resident_id, card_enc, kiosk_id, expires_at FROM identify_tokens WHERE token_hash = $1 AND expires_at > $2',
       [hashToken(token), now],
     );
     if (!row) return null;
@@ -46,11 +51,17 @@ export class IdentifyTokens {
       row.resident_id !== null
         ? { residentId: row.resident_id, card: null }
         : { residentId: null, card: JSON.parse(this.protector.decrypt(row.card_enc!, 'identify-token.card')) as IdCardData };
-    return { subject, kioskId: row.kiosk_id };
+    return { subject, kioskId: row.kiosk_id, expiresAt: row.expires_at };
   }
 
-  /** Expired tokens (and the encrypted cards they hold) are deleted, not just ignored. */
+  /**
+   * Deletes expired tokens (they hold encrypted cards of people not in the registry). At most
+   * once a minute per server: a DELETE on every identify would double its database work, and
+   * an expired token is refused by `resolve` anyway.
+   */
   async purgeExpired(db: SqlDatabase, now: Date): Promise<void> {
+    if (this.#lastPurge !== null && now.getTime() - this.#lastPurge < PURGE_INTERVAL_MS && now.getTime() >= this.#lastPurge) return;
+    this.#lastPurge = now.getTime();
     await db.query('DELETE FROM identify_tokens WHERE expires_at <= $1', [now]);
   }
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { describeOnEachDatabase, TEST_DATA_KEY } from '../testing/test-databases';
-import { demoPerson, identify, strangerCard, TEST_INSTANT, TestClock } from '../testing/test-kiosk';
+import { channelRequest, demoPerson, identify, postApplication, seniorCardRequest, strangerCard, TEST_INSTANT, TestClock } from '../testing/test-kiosk';
 
 function eligibility(response: IdentifyResponse, serviceKey: string) {
   const e = response.eligibility.find((x) => x.serviceKey === serviceKey);
@@ -120,5 +120,49 @@ describeOnEachDatabase('POST /api/v1/identify', (target) => {
     } finally {
       clock.now = TEST_INSTANT;
     }
+  });
+});
+
+describeOnEachDatabase('POST /api/v1/identify/refresh', (target) => {
+  let app: FastifyInstance;
+  const clock = new TestClock(TEST_INSTANT);
+
+  beforeAll(async () => {
+    app = await buildApp({ database: await target.create(), dataKey: TEST_DATA_KEY, clock: clock.read });
+  });
+  afterAll(() => app?.close());
+
+  const refresh = (identifyToken: string) => app.inject({ method: 'POST', url: '/api/v1/identify/refresh', payload: { identifyToken } });
+
+  it('after a senior-card application the same token shows the card as pending; token and expiry unchanged', async () => {
+    const first = await identify(app, demoPerson('zhu-wenhua').card);
+    expect(eligibility(first, 'senior-card').eligible).toBe(true);
+    expect((await postApplication(app, seniorCardRequest(first.identifyToken), 'refresh-1')).statusCode).toBe(201);
+    const res = await refresh(first.identifyToken);
+    expect(res.statusCode).toBe(200);
+    const again = res.json<IdentifyResponse>();
+    expect(again.identifyToken).toBe(first.identifyToken);
+    expect(again.expiresAt).toBe(first.expiresAt);
+    expect(again.person).toEqual(first.person);
+    expect(eligibility(again, 'senior-card').reasons.map((r) => r.code)).toEqual(['senior-card-application-pending']);
+  });
+
+  it('someone first known from the card becomes a resident by applying, and the refresh sees the new channel', async () => {
+    const card = strangerCard({ birthDate: '1950-05-05', sequence: 301 });
+    const first = await identify(app, card);
+    expect(first.person.inRegistry).toBe(false);
+    expect((await postApplication(app, channelRequest(first.identifyToken, 'social-security-card'), 'refresh-2')).statusCode).toBe(201);
+    const again = (await refresh(first.identifyToken)).json<IdentifyResponse>();
+    expect(again.person).toMatchObject({ inRegistry: true, allowanceChannel: 'social-security-card' });
+  });
+
+  it('an unknown or expired token is 401 IDENTIFY_TOKEN_INVALID; a malformed body 400', async () => {
+    const unknown = await refresh('x'.repeat(43));
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json().code).toBe('IDENTIFY_TOKEN_INVALID');
+    const first = await identify(app, demoPerson('gao-shulan').card);
+    clock.advance(16 * 60 * 1000);
+    expect((await refresh(first.identifyToken)).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/identify/refresh', payload: { token: 1 } })).statusCode).toBe(400);
   });
 });

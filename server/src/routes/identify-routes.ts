@@ -1,4 +1,4 @@
-import { IdentifyRequestSchema, IdentifyResponseSchema } from '@eldercare/domain';
+import { IdentifyRefreshRequestSchema, IdentifyRequestSchema, IdentifyResponseSchema } from '@eldercare/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from './error-responses';
 
@@ -19,5 +19,22 @@ export const identifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => app.identifyService.identify(request.body),
+  );
+
+  app.post(
+    '/identify/refresh',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Describe the identified person again (after an application)',
+        description:
+          'Same answer as /identify for the person a valid identify token stands for, with what changed since (a senior card ' +
+          'now pending, a new allowance channel). The token and its expiry are unchanged. Errors: 400 VALIDATION_FAILED, ' +
+          'INVALID_JSON; 401 IDENTIFY_TOKEN_INVALID; 413; 415.',
+        body: IdentifyRefreshRequestSchema,
+        response: { 200: IdentifyResponseSchema, ...errorResponses(400, 401, 413, 415, 500) },
+      },
+    },
+    async (request) => app.identifyService.refresh(request.body.identifyToken),
   );
 };

@@ -14,9 +14,11 @@ export class ApiError extends Error {
 
 const TIMEOUT_MS = 15_000;
 
-async function request<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+async function request<T>(path: string, init: RequestInit & { json?: unknown; cancel?: AbortSignal } = {}): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  // The session may stop waiting (timeout, session ended): then the request is dropped too.
+  init.cancel?.addEventListener('abort', () => controller.abort(), { once: true });
   try {
     const headers = new Headers(init.headers);
     let body = init.body;
@@ -42,14 +44,18 @@ async function request<T>(path: string, init: RequestInit & { json?: unknown } =
 
 /** The kiosk's calls to the server (same origin as the page). */
 export const serverClient = {
-  identify(card: IdCardData, kioskId?: string): Promise<IdentifyResponse> {
-    return request('/api/v1/identify', { method: 'POST', json: kioskId ? { card, kioskId } : { card } });
+  identify(card: IdCardData, kioskId: string, cancel?: AbortSignal): Promise<IdentifyResponse> {
+    return request('/api/v1/identify', { method: 'POST', json: { card, kioskId }, cancel });
   },
-  submitApplication(application: ApplicationRequest, idempotencyKey: string): Promise<ApplicationView> {
+  refreshIdentity(identifyToken: string, cancel?: AbortSignal): Promise<IdentifyResponse> {
+    return request('/api/v1/identify/refresh', { method: 'POST', json: { identifyToken }, cancel });
+  },
+  submitApplication(application: ApplicationRequest, idempotencyKey: string, cancel?: AbortSignal): Promise<ApplicationView> {
     return request('/api/v1/applications', {
       method: 'POST',
       json: application,
       headers: { 'Idempotency-Key': idempotencyKey },
+      cancel,
     });
   },
   requestHelp(body: { kioskId: string; serviceKey: string | null }): Promise<unknown> {
