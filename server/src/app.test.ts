@@ -157,7 +157,16 @@ describe('app surface', () => {
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/v1/applications', '/api/v1/applications/{applicationNo}', '/api/v1/health', '/api/v1/identify', '/api/v1/kiosk/agent', '/api/v1/services'].sort(),
+      [
+        '/api/v1/applications',
+        '/api/v1/applications/{applicationNo}',
+        '/api/v1/health',
+        '/api/v1/help-requests',
+        '/api/v1/identify',
+        '/api/v1/identify/refresh',
+        '/api/v1/kiosk/agent',
+        '/api/v1/services',
+      ].sort(),
     );
     expect(Object.keys(doc.paths['/api/v1/applications'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409', '422']));
     expect(JSON.stringify(doc.paths['/api/v1/applications'].post.parameters)).toContain('idempotency-key');

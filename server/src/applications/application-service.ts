@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   evaluateService,
   findService,
@@ -75,14 +76,16 @@ export class ApplicationService {
       if (!eligibility.eligible) throw new NotEligibleError(service.key, toEligibilityView(eligibility).reasons);
 
       const outcome = await this.#apply(tx, request, resident, now);
-      const applicationNo = await nextApplicationNo(tx, now);
       const p = this.protector;
+      // The row goes in under a placeholder number; the real one is taken last (below), so the
+      // day's counter row, which every application of the day must lock, is held only for two
+      // statements and the commit.
       const [row] = await tx.query<{ id: number }>(
         `INSERT INTO applications (application_no, service_key, status, resident_id, applicant_id_number_enc, applicant_name_enc,
            answers, phone_enc, mailing_address_enc, catalogue_version, kiosk_id, submitted_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
         [
-          applicationNo,
+          `pending:${randomUUID()}`,
           service.key,
           outcome.status,
           resident.id,
@@ -106,7 +109,10 @@ export class ApplicationService {
         );
       }
       await idempotencyKeys.record(tx, idempotencyKey, hash, applicationId, now);
-      return { application: (await this.views.byId(tx, applicationId))!, replayed: false };
+      const view = (await this.views.byId(tx, applicationId))!;
+      const applicationNo = await nextApplicationNo(tx, now);
+      await tx.query('UPDATE applications SET application_no = $1 WHERE id = $2', [applicationNo, applicationId]);
+      return { application: { ...view, applicationNo }, replayed: false };
     });
   }
 
