@@ -22,7 +22,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // Each file starts its own stack and browser; two at once is what 2 cores take.
+          // They run after the unit tests (a later group), which fail faster.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
