@@ -38,6 +38,12 @@ export function SimPage({ agent, locale }: { agent: AgentClient | null; locale: 
 
   if (!agent) return <p class="error">{t('sim.notPaired')}</p>;
   const place = async (card: SimCard) => {
+    // Like a hand swapping cards: the last card comes off and the reader notices before the
+    // next one goes on (a reader reads a card once until it is taken off).
+    if ((await agent.status()).reader.state !== 'ready') {
+      await agent.removeSimCard();
+      for (let i = 0; i < 40 && (await agent.status()).reader.state !== 'ready'; i++) await new Promise((r) => setTimeout(r, 100));
+    }
     await agent.placeSimCard(card.key);
     setOnReader(card);
   };

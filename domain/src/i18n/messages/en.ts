@@ -74,6 +74,7 @@ export const en: Record<MessageKey, string> = {
   'kiosk.attract.body': 'Place your ID card on the reader below, or tap "Start".',
   'kiosk.attract.start': 'Start',
   'kiosk.attract.services': 'Available: choose your allowance channel, apply for a senior card',
+  'kiosk.card.label': 'Resident ID card',
   'kiosk.waiting.heading': 'Please place your ID card',
   'kiosk.waiting.body': 'Lay your ID card flat on the reader below the screen.',
   'kiosk.reading.heading': 'Reading your ID card',

@@ -80,6 +80,7 @@ export const zhCN = {
   'kiosk.attract.body': '请把身份证放在下方的读卡区，或点击“开始办理”。',
   'kiosk.attract.start': '开始办理',
   'kiosk.attract.services': '可办理：选择老年综合津贴领取渠道、申领敬老卡',
+  'kiosk.card.label': '居民身份证',
   'kiosk.waiting.heading': '请放好身份证',
   'kiosk.waiting.body': '请把身份证平放在屏幕下方的读卡区。',
   'kiosk.reading.heading': '正在读取身份证',

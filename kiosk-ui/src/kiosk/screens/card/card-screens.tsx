@@ -8,7 +8,7 @@ function CardPicture() {
   return (
     <>
       <div class="card-illustration" aria-hidden="true">
-        {t('kiosk.seniorCard.idNumber')}
+        {t('kiosk.card.label')}
       </div>
       <div class="arrow-down" aria-hidden="true">
         ↓
