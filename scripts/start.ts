@@ -36,6 +36,13 @@ const stack = await startStack({
   receiptPrinter: env.PRINTER || 'sim:',
   ...(env.CENTRE_NAME && { centreName: env.CENTRE_NAME }),
   logger: env.LOG === '1',
+}).catch((err: NodeJS.ErrnoException) => {
+  // The usual first-run problem gets a sentence, not a stack trace.
+  if (err.code === 'EADDRINUSE') {
+    console.error(`A port is already in use (${err.message}). Stop the other program, or choose ports: PORT=8081 AGENT_PORT=7422 npm start`);
+    process.exit(1);
+  }
+  throw err;
 });
 
 const simulated = (env.READER || 'sim:').startsWith('sim:') || (env.PRINTER || 'sim:').startsWith('sim:');

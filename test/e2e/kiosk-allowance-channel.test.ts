@@ -1,37 +1,20 @@
 import iconv from 'iconv-lite';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { launchChromium, onScreen, openKioskPage, playedClips, tap } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { onScreen, playedClips, tap } from './support/browser';
+import { useKioskSuite } from './support/kiosk-suite';
 import { seniorFriendlyViolations } from './support/senior-friendly';
-import { placeCard, resident, startTestStack } from './support/stack-fixture';
+import { placeCard, resident } from './support/stack-fixture';
 import { hasChromium } from './support/tool-check';
 
 describe.skipIf(!hasChromium)('kiosk: choosing the allowance channel (选择老年综合津贴领取渠道)', () => {
-  let stack: Awaited<ReturnType<typeof startTestStack>>;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
-    page = await openKioskPage(context, stack.kioskUrl);
-  });
-  afterEach(async () => {
-    await context.close();
-  });
+  const suite = useKioskSuite({ perTest: true });
 
   async function expectSeniorFriendly() {
-    expect(await seniorFriendlyViolations(page)).toEqual([]);
+    expect(await seniorFriendlyViolations(suite.page)).toEqual([]);
   }
 
   it('card → 社会保障卡 → a GB18030 receipt with the surname and the masked ID, never the full ID', async () => {
+    const { page, stack } = suite;
     const li = resident('li-xiuying');
     await expectSeniorFriendly();
     await placeCard(stack, li.key);
@@ -85,6 +68,7 @@ describe.skipIf(!hasChromium)('kiosk: choosing the allowance channel (选择老�
   });
 
   it('someone who already chose sees the current channel and may change it', async () => {
+    const { page, stack } = suite;
     await placeCard(stack, 'gao-shulan'); // channel: social security card
     await onScreen(page, 'menu');
     await tap(page, 'service-allowance-channel');
@@ -104,6 +88,7 @@ describe.skipIf(!hasChromium)('kiosk: choosing the allowance channel (选择老�
   });
 
   it('keeping the current channel ends without an application', async () => {
+    const { page, stack } = suite;
     const before = stack.agent.simulators.receiptPrinter!.jobs.length;
     await placeCard(stack, 'zhang-guihua'); // channel: senior card
     await onScreen(page, 'menu');
@@ -115,6 +100,7 @@ describe.skipIf(!hasChromium)('kiosk: choosing the allowance channel (选择老�
   });
 
   it('speaks English when asked, on screen and on the receipt', async () => {
+    const { page, stack } = suite;
     await placeCard(stack, 'zhu-wenhua');
     await onScreen(page, 'menu');
     await tap(page, 'language');

@@ -1,26 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, onScreen, openKioskPage, tap } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { onScreen, tap } from './support/browser';
+import { useKioskSuite } from './support/kiosk-suite';
 import { seniorFriendlyViolations } from './support/senior-friendly';
-import { placeCard, startTestStack } from './support/stack-fixture';
+import { placeCard } from './support/stack-fixture';
 import { hasChromium } from './support/tool-check';
 
 describe.skipIf(!hasChromium)('kiosk: someone for whom neither service applies', () => {
-  let stack: Awaited<ReturnType<typeof startTestStack>>;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
-    page = await openKioskPage(context, stack.kioskUrl);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const suite = useKioskSuite();
 
   it('a 62-year-old sees why, in plain words, on the menu and on each service', async () => {
+    const { page, stack } = suite;
     await placeCard(stack, 'chen-zhiqiang');
     await onScreen(page, 'menu');
     const menu = await page.textContent('[data-screen=menu]');
@@ -42,6 +31,7 @@ describe.skipIf(!hasChromium)('kiosk: someone for whom neither service applies',
   });
 
   it('someone with hukou outside Shanghai is told that is the reason', async () => {
+    const { page, stack } = suite;
     await placeCard(stack, 'zhou-haiping');
     await onScreen(page, 'menu', 20_000);
     await expect(page.textContent('[data-testid=service-senior-card]')).resolves.toContain('仅限本市户籍');

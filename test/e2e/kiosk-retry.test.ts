@@ -1,25 +1,15 @@
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, onScreen, openKioskPage, tap } from './support/browser';
-import { placeCard, startTestStack } from './support/stack-fixture';
+import type { Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { onScreen, tap } from './support/browser';
+import { useKioskSuite } from './support/kiosk-suite';
+import { placeCard } from './support/stack-fixture';
 import { hasChromium } from './support/tool-check';
 
 describe.skipIf(!hasChromium)('kiosk: a submission retried after a dropped response', () => {
-  let stack: Awaited<ReturnType<typeof startTestStack>>;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
-    page = await openKioskPage(context, stack.kioskUrl);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const suite = useKioskSuite();
 
   it('yields one application: the server got the first request, the kiosk never saw the answer', async () => {
+    const { page, stack } = suite;
     const seen: { key: string | null; status: number; applicationNo: string }[] = [];
     let dropNext = true;
     await page.route('**/api/v1/applications', async (route: Route) => {

@@ -1,37 +1,20 @@
 import iconv from 'iconv-lite';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, onScreen, openKioskPage, playedClips, tap } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { onScreen, playedClips, tap } from './support/browser';
+import { useKioskSuite } from './support/kiosk-suite';
 import { seniorFriendlyViolations } from './support/senior-friendly';
-import { placeCard, resident, startTestStack } from './support/stack-fixture';
+import { placeCard, resident } from './support/stack-fixture';
 import { hasChromium } from './support/tool-check';
 
 describe.skipIf(!hasChromium)('kiosk: applying for the senior card (申领敬老卡)', () => {
-  let stack: Awaited<ReturnType<typeof startTestStack>>;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
-    page = await openKioskPage(context, stack.kioskUrl);
-  });
-  afterEach(async () => {
-    await context.close();
-  });
+  const suite = useKioskSuite({ perTest: true });
 
   async function typeDigits(digits: string) {
-    for (const d of digits) await tap(page, `key-${d}`);
+    for (const d of digits) await tap(suite.page, `key-${d}`);
   }
 
   it('confirm data → phone on the keypad → mail → confirm → a receipt; the card is then pending', async () => {
+    const { page, stack } = suite;
     const li = resident('li-xiuying');
     await placeCard(stack, li.key);
     await onScreen(page, 'menu');
@@ -97,6 +80,7 @@ describe.skipIf(!hasChromium)('kiosk: applying for the senior card (申领敬老
   });
 
   it('tells a card holder that they already have one', async () => {
+    const { page, stack } = suite;
     await placeCard(stack, 'wang-jianguo');
     await onScreen(page, 'menu');
     await tap(page, 'service-senior-card');
