@@ -12,6 +12,5 @@ export function useSpokenPrompt(id: PromptId, extra?: string): void {
   useEffect(() => {
     const text = [...SPOKEN_PROMPTS[id].map((key) => translate(locale, key)), extra ?? ''].join(' ').trim();
     speaker.say({ clip: id, text }, locale);
-    document.body.dataset.spokenPrompt = id;
   }, [id, locale]);
 }

@@ -3,6 +3,7 @@ import { otherAllowanceChannel, type allowanceChannelFlow } from '@eldercare/sta
 import type { ActorRefFrom } from 'xstate';
 import { useActorSnapshot } from '../../../shared/hooks/use-actor-snapshot';
 import { BigButton } from '../../components/big-button/big-button';
+import { FlowBackButton } from '../../components/flow-back-button/flow-back-button';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
 import { useSpokenPrompt } from '../../use-spoken-prompt';
@@ -14,11 +15,6 @@ type FlowRef = ActorRefFrom<typeof allowanceChannelFlow>;
 function useChannelName() {
   const { t } = useKiosk();
   return (channel: AllowanceChannel) => t(`channel.${channel}`);
-}
-
-function BackButton() {
-  const { t, send } = useKiosk();
-  return <BigButton label={t('kiosk.back')} testId="back" onTap={() => send({ type: 'flow.back' })} />;
 }
 
 function CurrentChannelScreen({ current }: { current: AllowanceChannel }) {
@@ -43,7 +39,7 @@ function CurrentChannelScreen({ current }: { current: AllowanceChannel }) {
             testId="change"
             onTap={() => send({ type: 'channel.change' })}
           />
-          <BackButton />
+          <FlowBackButton />
         </>
       }
     >
@@ -75,7 +71,7 @@ function ChoosingScreen() {
             testId="channel-social-security-card"
             onTap={() => send({ type: 'channel.choose', channel: 'social-security-card' })}
           />
-          <BackButton />
+          <FlowBackButton />
         </>
       }
     >
@@ -95,7 +91,7 @@ function ConfirmingScreen({ channel }: { channel: AllowanceChannel }) {
       actions={
         <>
           <BigButton variant="primary" label={t('kiosk.confirm')} testId="confirm" onTap={() => send({ type: 'flow.confirm' })} />
-          <BigButton label={t('kiosk.change')} testId="back" onTap={() => send({ type: 'flow.back' })} />
+          <FlowBackButton label="kiosk.change" />
         </>
       }
     >

@@ -1,19 +1,19 @@
 import { localized, type EligibilityView } from '@eldercare/domain';
-import { BigButton } from '../../components/big-button/big-button';
+import { FlowBackButton } from '../../components/flow-back-button/flow-back-button';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
 import { useSpokenPrompt } from '../../use-spoken-prompt';
 
 /** Why a service does not apply, and the way back — never a dead end. */
 export function NotEligibleScreen({ serviceName, eligibility }: { serviceName: string; eligibility: EligibilityView }) {
-  const { t, send, locale } = useKiosk();
+  const { t, locale } = useKiosk();
   const reasons = eligibility.reasons.map((r) => localized(locale, r.text));
   useSpokenPrompt('notEligible', reasons.join(' '));
   return (
     <Screen
       name="notEligible"
       heading={t('kiosk.notEligible.heading')}
-      actions={<BigButton variant="primary" label={t('kiosk.back')} testId="back" onTap={() => send({ type: 'flow.back' })} />}
+      actions={<FlowBackButton variant="primary" />}
     >
       <p class="lead">{serviceName}</p>
       <p>{t('kiosk.notEligible.body')}</p>

@@ -3,6 +3,7 @@ import { PHONE_DIGITS, type KeypadDigit, type seniorCardFlow } from '@eldercare/
 import type { ActorRefFrom } from 'xstate';
 import { useActorSnapshot } from '../../../shared/hooks/use-actor-snapshot';
 import { BigButton } from '../../components/big-button/big-button';
+import { FlowBackButton } from '../../components/flow-back-button/flow-back-button';
 import { Keypad } from '../../components/keypad/keypad';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
@@ -11,11 +12,6 @@ import { NotEligibleScreen } from '../not-eligible/not-eligible-screen';
 import { SubmitFailedScreen, SubmittingScreen } from '../submission/submission-screens';
 
 type FlowRef = ActorRefFrom<typeof seniorCardFlow>;
-
-function BackButton() {
-  const { t, send } = useKiosk();
-  return <BigButton label={t('kiosk.back')} testId="back" onTap={() => send({ type: 'flow.back' })} />;
-}
 
 function IdentityScreen({ person }: { person: PersonView }) {
   const { t, send } = useKiosk();
@@ -27,7 +23,7 @@ function IdentityScreen({ person }: { person: PersonView }) {
       actions={
         <>
           <BigButton variant="primary" label={t('kiosk.seniorCard.identityOk')} testId="next" onTap={() => send({ type: 'flow.next' })} />
-          <BackButton />
+          <FlowBackButton />
         </>
       }
     >
@@ -56,7 +52,7 @@ function PhoneScreen({ phone, error }: { phone: string; error: 'too-short' | 'no
       actions={
         <>
           <BigButton variant="primary" label={t('kiosk.next')} testId="next" onTap={() => send({ type: 'flow.next' })} />
-          <BackButton />
+          <FlowBackButton />
         </>
       }
     >
@@ -100,7 +96,7 @@ function DeliveryScreen({ addressMasked }: { addressMasked: string }) {
             testId="delivery-mail"
             onTap={() => choose('mail')}
           />
-          <BackButton />
+          <FlowBackButton />
         </>
       }
     />
@@ -117,7 +113,7 @@ function ConfirmScreen({ person, phone, delivery }: { person: PersonView; phone:
       actions={
         <>
           <BigButton variant="primary" label={t('kiosk.confirm')} testId="confirm" onTap={() => send({ type: 'flow.confirm' })} />
-          <BigButton label={t('kiosk.change')} testId="back" onTap={() => send({ type: 'flow.back' })} />
+          <FlowBackButton label="kiosk.change" />
         </>
       }
     >

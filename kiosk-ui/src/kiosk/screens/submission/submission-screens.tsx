@@ -1,5 +1,6 @@
 import { isMessageKey } from '@eldercare/domain';
 import { BigButton } from '../../components/big-button/big-button';
+import { FlowBackButton } from '../../components/flow-back-button/flow-back-button';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
 import { useSpokenPrompt } from '../../use-spoken-prompt';
@@ -26,7 +27,7 @@ export function SubmitFailedScreen({ errorCode }: { errorCode: string | null }) 
       actions={
         <>
           <BigButton variant="primary" label={t('kiosk.retry')} testId="retry" onTap={() => send({ type: 'flow.retry' })} />
-          <BigButton label={t('kiosk.change')} testId="back" onTap={() => send({ type: 'flow.back' })} />
+          <FlowBackButton label="kiosk.change" />
         </>
       }
     >
