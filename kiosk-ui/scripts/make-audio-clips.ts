@@ -1,8 +1,9 @@
 /**
  * Records every spoken prompt offline, for kiosks whose browser has no Chinese (or English)
  * system voice: espeak-ng (Mandarin voice `cmn`) → WAV → Opus (opusenc, speech mode, 16 kbit/s).
- * Run after changing a prompt's text: `npm run audio --workspace kiosk-ui`. The clips are
- * committed, so kiosks and CI never need these tools.
+ * Run after changing a prompt's text: `npm run audio --workspace kiosk-ui [-- <prompt id>…]`
+ * (all prompts, or only those named). The clips are committed, so kiosks and CI never need
+ * these tools.
  *
  * Needs Debian's espeak-ng and opus-tools.
  */
@@ -15,12 +16,16 @@ import { PROMPT_IDS, SPOKEN_PROMPTS } from '../src/kiosk/spoken-prompts';
 
 const VOICES = { 'zh-CN': { voice: 'cmn', speed: '125' }, en: { voice: 'en-us', speed: '135' } } as const;
 const outDir = resolve(import.meta.dirname, '../public/audio');
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((id) => !(PROMPT_IDS as string[]).includes(id));
+if (unknown.length > 0) throw new Error(`Unknown prompt ids: ${unknown.join(', ')}`);
+const ids = wanted.length > 0 ? (wanted as typeof PROMPT_IDS) : PROMPT_IDS;
 const work = mkdtempSync(join(tmpdir(), 'kiosk-audio-'));
 
 try {
   for (const locale of LOCALES) {
     mkdirSync(join(outDir, locale), { recursive: true });
-    for (const id of PROMPT_IDS) {
+    for (const id of ids) {
       const text = SPOKEN_PROMPTS[id].map((key) => translate(locale, key)).join(' ');
       const wav = join(work, `${id}.wav`);
       const { voice, speed } = VOICES[locale];

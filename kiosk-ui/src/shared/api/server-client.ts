@@ -35,8 +35,8 @@ async function request<T>(path: string, init: RequestInit & { json?: unknown; ca
     return payload as T;
   } catch (err) {
     if (err instanceof ApiError) throw err;
-    const timedOut = controller.signal.aborted;
-    throw new ApiError(timedOut ? 'TIMEOUT' : 'NETWORK', 0, err instanceof Error ? err.message : String(err));
+    const code = init.cancel?.aborted ? 'CANCELLED' : controller.signal.aborted ? 'TIMEOUT' : 'NETWORK';
+    throw new ApiError(code, 0, err instanceof Error ? err.message : String(err));
   } finally {
     clearTimeout(timer);
   }
