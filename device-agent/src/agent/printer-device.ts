@@ -14,6 +14,10 @@ export interface PrinterDeviceStatus {
   address: string;
   state: PrinterState;
   lastError?: string;
+  /** Jobs accepted and not yet finished (the one being printed included). */
+  queued: number;
+  /** A job waits on a printer fault. */
+  held: boolean;
 }
 
 /**
@@ -30,6 +34,7 @@ export class PrinterDevice {
   private timer: unknown;
   private closed = false;
   private polling: Promise<void> | undefined;
+  private inFlight = 0;
 
   constructor(
     readonly address: string,
@@ -42,7 +47,13 @@ export class PrinterDevice {
   }
 
   get status(): PrinterDeviceStatus {
-    return { address: this.address, state: this.state, ...(this.lastError ? { lastError: this.lastError } : {}) };
+    return {
+      address: this.address,
+      state: this.state,
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+      queued: this.inFlight,
+      held: this.inFlight > 0 && faultCode(this.state) !== null,
+    };
   }
 
   onChange(listener: () => void): () => void {
@@ -61,7 +72,8 @@ export class PrinterDevice {
   }
 
   async print(doc: ReceiptDocument): Promise<PrintResult> {
-    const result = await this.printer.print(doc);
+    this.inFlight++;
+    const result = await this.printer.print(doc).finally(() => this.inFlight--);
     this.update(result.printerState, result.state === 'failed' ? result.code : undefined);
     return { jobId: result.jobId, state: result.state, ...(result.code ? { code: result.code } : {}) };
   }
