@@ -16,3 +16,6 @@ export * from './receipt/receipt-document';
 export * from './receipt/compose-application-receipt';
 export * from './contracts/agent-api';
 export * from './contracts/server-api';
+export * from './scan/scan-errors';
+export * from './scan/parse-scan-payload';
+export * from './scan/format-scan-qr';

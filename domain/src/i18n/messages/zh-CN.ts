@@ -138,6 +138,8 @@ export const zhCN = {
   'kiosk.receipt.printFailedHeading': '已办理成功，但回执没有打印出来',
   'kiosk.receipt.printFailedBody': '请记下受理编号，或呼叫工作人员为您补打回执。',
   'kiosk.receipt.printAgain': '再打印一次',
+  'kiosk.receipt.printHeldHeading': '已办理成功，回执正在等待打印',
+  'kiosk.receipt.printHeldBody': '打印机需要处理（比如换纸），已通知工作人员。处理好后回执会自动打印，请稍候；您也可以凭受理编号到窗口领取。',
   'kiosk.receipt.more': '办理其他事项',
   'kiosk.goodbye.heading': '请取回身份证和回执',
   'kiosk.goodbye.body': '祝您生活愉快，再见！',
@@ -179,6 +181,18 @@ export const zhCN = {
   'device.state.paper-near-end': '纸快用完了',
   'device.state.paper-out': '缺纸',
   'device.state.cover-open': '纸仓盖打开',
+
+  // Scanner: why a scan was not accepted (scan.rejected codes)
+  'scan.rejected.SCAN_EMPTY': '没有扫到内容，请再扫一次。',
+  'scan.rejected.SCAN_TOO_LONG': '这个码的内容太长，不是本中心的码。',
+  'scan.rejected.SCAN_INVALID_CHARACTERS': '这个码含有无法识别的字符，请换一个码再扫。',
+  'scan.rejected.SCAN_INVALID_ENCODING': '这个码的文字无法识别，请换一个码再扫。',
+  'scan.rejected.SCAN_UNKNOWN_FORMAT': '这不是本中心的回执、排号单或随申码，请换一个码再扫。',
+  'scan.rejected.SCAN_INVALID_APPLICATION_NO': '回执上的受理编号不完整，请把二维码对准扫码口再扫一次。',
+  'scan.rejected.SCAN_INVALID_QUEUE_TICKET': '排号单上的码不完整，请把二维码对准扫码口再扫一次。',
+  'scan.rejected.SCAN_INVALID_DATE': '码里的日期不正确，请咨询工作人员。',
+  'scan.rejected.SCAN_UNSUPPORTED_VERSION': '这张排号单的格式本机还不支持，请咨询工作人员。',
+  'scan.rejected.SCAN_INVALID_PERSONAL_CODE': '随申码没有扫成功，请刷新随申码后再扫一次。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
