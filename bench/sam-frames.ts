@@ -1,7 +1,7 @@
 /**
  * GA 467 reply frames parsed per second: the agent's whole path for a card read reply (split the
  * byte stream into frames with checksum verification, parse the reply, split text and photo,
- * decode the UCS-2 resident-card text) over a stream of 1295-byte `30 01` replies arriving in
+ * decode the UCS-2 card text) over a stream of 1295-byte `30 01` replies arriving in
  * serial-sized chunks. Baseline in the same run: only finding the preambles in the same bytes
  * (Buffer.indexOf), the least any framer must do.
  */
@@ -10,7 +10,7 @@ import {
   decodeCardText,
   encodeCardReadData,
   encodeReply,
-  encodeResidentCardText,
+  encodeCardText,
   GA467_PREAMBLE,
   parseCardReadData,
   parseReply,
@@ -23,7 +23,7 @@ const CHUNK = 64; // a USB-serial adapter hands over bytes in small chunks
 function replyStream(): Buffer {
   const cards = demoResidents(shanghaiDate(new Date())).map((r) => r.card);
   const replies = cards.map((card) =>
-    encodeReply(0x90, encodeCardReadData({ text: encodeResidentCardText(card), photo: Buffer.alloc(1024, 0x5a) })),
+    encodeReply(0x90, encodeCardReadData({ text: encodeCardText(card), photo: Buffer.alloc(1024, 0x5a) })),
   );
   return Buffer.concat(Array.from({ length: FRAMES }, (_, i) => replies[i % replies.length]!));
 }

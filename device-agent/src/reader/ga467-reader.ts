@@ -5,7 +5,7 @@ import { encodeCommand, parseReply, type Ga467Reply } from '../ga467/ga467-frame
 import { Ga467FrameSplitter } from '../ga467/ga467-frame-splitter';
 import { Sw3, describeSw3, hex } from '../ga467/ga467-status';
 import { ReaderError } from '../ga467/reader-error';
-import { decodeCardText } from '../ga467/resident-card-text';
+import { decodeCardText } from '../ga467/card-text';
 import { decodeSamId } from '../ga467/sam-id';
 import type { ByteTransport } from '../transports/byte-transport';
 import { systemTimers, type Timers } from './timers';

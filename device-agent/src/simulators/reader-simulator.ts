@@ -6,7 +6,8 @@ import { Ga467Command, type Ga467CommandName } from '../ga467/ga467-commands';
 import { encodeReply, parseCommand, type Ga467CommandFrame } from '../ga467/ga467-frame';
 import { Ga467FrameSplitter, type FrameRejection } from '../ga467/ga467-frame-splitter';
 import { Sw3 } from '../ga467/ga467-status';
-import { CARD_PHOTO_LENGTH, encodeResidentCardText } from '../ga467/resident-card-text';
+import { encodeCardText } from '../ga467/card-text';
+import { CARD_PHOTO_LENGTH } from '../ga467/card-text-block';
 import { encodeSamId } from '../ga467/sam-id';
 import type { ByteTransport } from '../transports/byte-transport';
 import { SocketTransport } from '../transports/socket-transport';
@@ -71,7 +72,7 @@ export class ReaderSimulator {
   }
 
   placeCard(card: IdCardData, photo?: Uint8Array): void {
-    const text = encodeResidentCardText(card);
+    const text = encodeCardText(card);
     this.placed = {
       card,
       text,

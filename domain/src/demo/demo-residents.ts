@@ -27,7 +27,17 @@ export interface DemoResidentDefinition {
   phone: string | null;
   /** A short description for the simulator page. */
   note: { zh: string; en: string };
+  /**
+   * The card held when it is not a resident card. Their numbers follow GB 11643 as well:
+   * regionCode is 9 + province of issue + numeric nationality (2023 foreign permanent resident
+   * card) or 810000/820000/830000 (HK/Macau/Taiwan residence permit).
+   */
+  document?: DemoDocument;
 }
+
+export type DemoDocument =
+  | { kind: 'foreign-permanent'; englishName: string; nationality: string; issueCount: number }
+  | { kind: 'hkmo-tw-permit'; passNumber: string; issueCount: number };
 
 export interface DemoResident extends DemoResidentDefinition {
   birthDate: string;
@@ -96,6 +106,18 @@ export const DEMO_RESIDENT_DEFINITIONS: readonly DemoResidentDefinition[] = [
     address: '上海市徐汇区宛平南路75弄1号', issuingAuthority: XUHUI_POLICE, hukou: 'shanghai',
     holdsSeniorCard: false, allowanceChannel: null, phone: null,
     note: { zh: '70岁，上海户籍，未办敬老卡', en: '70, Shanghai hukou, no senior card' } },
+  // Two people without a resident card: the kiosk must read their cards and explain why the
+  // services (which need Shanghai hukou) do not apply, instead of failing.
+  { key: 'anna-miller', name: '米安娜', sex: 'female', age: 70, daysSinceBirthday: 210, regionCode: '931124', sequence: 62,
+    address: '上海市静安区南京西路1266弄8号1502室', issuingAuthority: '', hukou: 'other',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    document: { kind: 'foreign-permanent', englishName: 'MILLER, ANNA', nationality: 'CAN', issueCount: 0 },
+    note: { zh: '70岁，外国人永久居留身份证（加拿大），住在上海', en: '70, foreign permanent resident card (Canada), lives in Shanghai' } },
+  { key: 'leung-kwok-wah', name: '梁国华', sex: 'male', age: 66, daysSinceBirthday: 33, regionCode: '810000', sequence: 27,
+    address: '上海市徐汇区虹桥路1号2501室', issuingAuthority: XUHUI_POLICE, hukou: 'other',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    document: { kind: 'hkmo-tw-permit', passNumber: 'H60218457', issueCount: 1 },
+    note: { zh: '66岁，香港居民，持港澳台居民居住证', en: '66, Hong Kong resident with a residence permit' } },
 ];
 
 function compact(date: string): string {
@@ -113,20 +135,35 @@ export function demoResidents(today: string): DemoResident[] {
     // A card issued at 60 or later is valid for long (长期); before that for 20 years.
     const validFrom = addYears(birthDate, Math.min(d.age, 60) - 2 + (d.age >= 60 ? 2 : 0));
     const validTo = d.age >= 60 ? 'long-term' : addYears(validFrom, 20);
-    const card: IdCardData = {
-      cardType: 'resident',
-      name: d.name,
-      sex: d.sex,
-      nationCode: '01',
-      birthDate,
-      address: d.address,
-      idNumber,
-      issuingAuthority: d.issuingAuthority,
-      validFrom,
-      validTo,
-    };
+    const card: IdCardData = d.document
+      ? documentCard(d, d.document, birthDate, idNumber)
+      : {
+          cardType: 'resident',
+          name: d.name,
+          sex: d.sex,
+          nationCode: '01',
+          birthDate,
+          address: d.address,
+          idNumber,
+          issuingAuthority: d.issuingAuthority,
+          validFrom,
+          validTo,
+        };
     return { ...d, birthDate, idNumber, card };
   });
+}
+
+/** Foreign permanent resident cards run ten years and HK/Macau/Taiwan permits five; both were issued last year. */
+function documentCard(d: DemoResidentDefinition, doc: DemoDocument, birthDate: string, idNumber: string): IdCardData {
+  const validFrom = addYears(birthDate, d.age - 1);
+  const common = { name: d.name, sex: d.sex, nationCode: '', birthDate, idNumber, validFrom, issueCount: doc.issueCount };
+  if (doc.kind === 'foreign-permanent') {
+    // The chip of a 2023 card holds no address and no issuing authority.
+    return { cardType: 'foreign-permanent', ...common, address: '', issuingAuthority: '', validTo: addYears(validFrom, 10),
+      englishName: doc.englishName, nationality: doc.nationality };
+  }
+  return { cardType: 'hkmo-tw-permit', ...common, address: d.address, issuingAuthority: d.issuingAuthority,
+    validTo: addYears(validFrom, 5), passNumber: doc.passNumber };
 }
 
 export function findDemoResident(today: string, key: string): DemoResident | undefined {
