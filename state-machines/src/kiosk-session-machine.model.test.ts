@@ -70,6 +70,7 @@ type ModelEvent =
   | { type: 'flow.finish'; kind: FlowEnd }
   | { type: 'print.resolve'; state: PrintResult['state'] }
   | { type: 'print.reject' }
+  | { type: 'print.done' }
   | { type: 'receipt.print' }
   | { type: 'idle.continue' }
   | { type: 'time.readingTimeout' }
@@ -111,6 +112,7 @@ const model = setup({
     serviceIs: ({ event }, params: { service: KioskServiceKey }) =>
       event.type === 'service.select' && event.serviceKey === params.service,
     printed: ({ event }) => event.type === 'print.resolve' && event.state === 'printed',
+    held: ({ event }) => event.type === 'print.resolve' && event.state === 'held',
     idleActive: stateIn('#sessionModel.session.idle.active'),
     /** Screens with a timer of their own; the model lets no other time pass there. */
     screenHasTimer: or([
@@ -202,7 +204,11 @@ const model = setup({
             },
             printing: {
               on: {
-                'print.resolve': [{ guard: 'printed', target: 'receipt.printed' }, { target: 'receipt.printFailed' }],
+                'print.resolve': [
+                  { guard: 'printed', target: 'receipt.printed' },
+                  { guard: 'held', target: 'receipt.printHeld' },
+                  { target: 'receipt.printFailed' },
+                ],
                 'print.reject': 'receipt.printFailed',
               },
             },
@@ -212,6 +218,8 @@ const model = setup({
               states: {
                 printed: { on: { 'time.receiptLinger': { guard: 'idleActive', target: '#sessionModel.session.main.goodbye' } } },
                 printFailed: { on: { 'receipt.print': '#sessionModel.session.main.printing' } },
+                // The agent reports the held job printed once the paper is changed.
+                printHeld: { on: { 'print.done': 'printed' } },
               },
             },
             refreshing: {
@@ -256,6 +264,7 @@ const testModel = createTestModel(model, {
     { type: 'flow.finish', kind: 'finished' },
     { type: 'print.resolve', state: 'printed' },
     { type: 'print.resolve', state: 'failed' },
+    { type: 'print.resolve', state: 'held' },
   ],
   limit: 50_000,
   // Only events the model accepts in a state; a disabled event would be a no-op step.
@@ -389,12 +398,19 @@ function harness(machine: typeof kioskSessionMachine) {
           printReceipt.last.resolve({
             jobId: `job-${printReceipt.calls.length}`,
             state: event.state,
-            ...(event.state === 'failed' ? { code: 'PRINTER_PAPER_OUT' } : {}),
+            ...(event.state === 'printed' ? {} : { code: 'PRINTER_PAPER_OUT' }),
           });
           await settle();
         },
         'print.reject': async () => {
           printReceipt.last.reject(new CodedError('AGENT_UNREACHABLE'));
+          await settle();
+        },
+        'print.done': async () => {
+          // Another job finishing first must not move the screen on.
+          send({ type: 'print.done', role: 'receipt', jobId: 'someone-elses-job' });
+          expect(sut.getSnapshot().matches({ session: { main: { receipt: 'printHeld' } } })).toBe(true);
+          send({ type: 'print.done', role: 'receipt', jobId: `job-${printReceipt.calls.length}` });
           await settle();
         },
         'receipt.print': () => send({ type: 'receipt.print' }),
@@ -428,6 +444,11 @@ function harness(machine: typeof kioskSessionMachine) {
           }
           if (state.matches({ session: { main: { receipt: 'printFailed' } } })) {
             expect(snapshot.context.printErrorCode).toMatch(/^(PRINTER_PAPER_OUT|AGENT_UNREACHABLE)$/);
+          }
+          if (state.matches({ session: { main: { receipt: 'printHeld' } } })) {
+            expect(snapshot.context).toMatchObject({ printErrorCode: 'PRINTER_PAPER_OUT', heldPrintJobId: `job-${printReceipt.calls.length}` });
+          } else {
+            expect(snapshot.context.heldPrintJobId).toBeNull();
           }
           if (state.matches({ session: { idle: 'warning' } })) {
             const remaining = (snapshot.context.idleWarningDeadline ?? 0) - Date.now();
@@ -471,6 +492,7 @@ describe('kioskSessionMachine against its model', () => {
       'printing',
       { receipt: 'printed' },
       { receipt: 'printFailed' },
+      { receipt: 'printHeld' },
       'goodbye',
     ];
     const withTimer = ['reading', 'readFailed', JSON.stringify({ receipt: 'printed' }), 'goodbye'];

@@ -353,6 +353,29 @@ describe('service, printing, receipt, goodbye', () => {
     expect(s.actor.getSnapshot().context.printErrorCode).toBeNull();
   });
 
+  it('a receipt held by the printer tells staff, offers no reprint, and moves on once that job is printed', async () => {
+    const s = startSession();
+    await s.submitted();
+    const applicationNo = s.actor.getSnapshot().context.application?.applicationNo;
+    s.printReceipt.last.resolve({ jobId: 'job-7', state: 'held', code: 'PRINTER_PAPER_OUT' });
+    await settle();
+    expect(s.screen()).toBe('receiptPrintHeld');
+    expect(s.notifyStaff).toHaveBeenCalledTimes(1);
+    expect(s.notifyStaff).toHaveBeenLastCalledWith({ serviceKey: 'allowance-channel', applicationNo, reason: 'printer-fault', detail: 'PRINTER_PAPER_OUT' });
+    // Printing again would queue nothing new: the held job is the receipt.
+    s.actor.send({ type: 'receipt.print' });
+    expect(s.screen()).toBe('receiptPrintHeld');
+    expect(s.printReceipt.calls).toHaveLength(1);
+    s.actor.send({ type: 'print.done', role: 'receipt', jobId: 'job-6' });
+    s.actor.send({ type: 'print.done', role: 'ticket', jobId: 'other' });
+    expect(s.screen()).toBe('receiptPrintHeld');
+    s.actor.send({ type: 'print.done', role: 'receipt', jobId: 'job-7' });
+    expect(s.screen()).toBe('receiptPrinted');
+    expect(s.actor.getSnapshot().context).toMatchObject({ heldPrintJobId: null, printErrorCode: null });
+    await advance(DEFAULT_SESSION_TIMING.receiptLinger);
+    expect(s.screen()).toBe('goodbye');
+  });
+
   it('办理其他事项 describes the person afresh, then shows the menu; session.end says goodbye', async () => {
     const s = startSession();
     await s.submitted();
@@ -440,7 +463,7 @@ describe('language and help', () => {
     s.actor.send({ type: 'help.request' });
     expect(s.actor.getSnapshot().context.helpRequested).toBe(true);
     expect(s.notifyStaff).toHaveBeenCalledTimes(1);
-    expect(s.notifyStaff).toHaveBeenLastCalledWith({ serviceKey: null, applicationNo: null });
+    expect(s.notifyStaff).toHaveBeenLastCalledWith({ serviceKey: null, applicationNo: null, reason: 'assistance', detail: null });
     s.actor.send({ type: 'help.request' });
     expect(s.notifyStaff).toHaveBeenCalledTimes(1);
     s.actor.send({ type: 'help.dismiss' });
@@ -454,6 +477,8 @@ describe('language and help', () => {
     expect(s.notifyStaff).toHaveBeenLastCalledWith({
       serviceKey: 'allowance-channel',
       applicationNo: s.actor.getSnapshot().context.application?.applicationNo,
+      reason: 'assistance',
+      detail: null,
     });
     expect(s.screen()).toBe('receiptPrintFailed');
   });

@@ -95,6 +95,8 @@ export interface KioskSessionContext {
   identifyErrorCode: string | null;
   /** Why the receipt did not print (PRINTER_PAPER_OUT, PRINTER_OFFLINE, …), null when unknown. */
   printErrorCode: string | null;
+  /** The agent's job id of a receipt the printer holds until its fault is cleared. */
+  heldPrintJobId: string | null;
   /** The "staff have been called" overlay is showing. */
   helpRequested: boolean;
   /** While the inactivity warning shows: when the session will be wiped (ms, same clock as `now`). */
@@ -121,6 +123,10 @@ export interface PrintReceiptInput {
 export interface StaffNotification {
   serviceKey: KioskServiceKey | null;
   applicationNo: string | null;
+  /** assistance: the person tapped 呼叫工作人员; printer-fault: a receipt waits for the printer. */
+  reason: 'assistance' | 'printer-fault';
+  /** The printer's fault code (PRINTER_PAPER_OUT …) for printer-fault; null otherwise. */
+  detail: string | null;
 }
 
 /** Events of either service flow; sent to the session they are forwarded to the running flow. */
@@ -154,6 +160,7 @@ function initialContext(input: KioskSessionInput): KioskSessionContext {
     cardErrorCode: null,
     identifyErrorCode: null,
     printErrorCode: null,
+    heldPrintJobId: null,
     helpRequested: false,
     idleWarningDeadline: null,
   };
@@ -258,6 +265,8 @@ export const kioskSessionMachine = setup({
     flowEndedWith: (_, params: { output: ServiceFlowOutput; kind: ServiceFlowOutput['kind'] }) =>
       params.output.kind === params.kind,
     receiptPrinted: (_, params: { result: PrintResult }) => params.result.state === 'printed',
+    receiptHeld: (_, params: { result: PrintResult }) => params.result.state === 'held',
+    isHeldJob: ({ context }, params: { jobId: string }) => context.heldPrintJobId === params.jobId,
   },
   actions: {
     /** Host: tell the device agent to forget the card it read (POST /v1/session/release). */
@@ -280,6 +289,11 @@ export const kioskSessionMachine = setup({
     storeApplication: assign((_, params: { application: ApplicationView }) => ({ application: params.application })),
     clearPrintError: assign({ printErrorCode: null }),
     storePrintError: assign((_, params: { code: string | null }) => ({ printErrorCode: params.code })),
+    storeHeldPrint: assign((_, params: { result: PrintResult }) => ({
+      printErrorCode: params.result.code ?? null,
+      heldPrintJobId: params.result.jobId,
+    })),
+    clearHeldPrint: assign({ heldPrintJobId: null, printErrorCode: null }),
     startIdleCountdown: assign(({ context }) => ({
       idleWarningDeadline: context.now() + context.timing.idleCountdown,
     })),
@@ -304,6 +318,8 @@ export const kioskSessionMachine = setup({
             params: ({ context }) => ({
               serviceKey: context.serviceKey,
               applicationNo: context.application?.applicationNo ?? null,
+              reason: 'assistance' as const,
+              detail: null,
             }),
           },
         ],
@@ -491,6 +507,23 @@ export const kioskSessionMachine = setup({
                     target: 'receipt.printed',
                   },
                   {
+                    // The job is safe in the agent's queue; staff are told so they change the paper.
+                    guard: { type: 'receiptHeld', params: ({ event }) => ({ result: event.output }) },
+                    target: 'receipt.printHeld',
+                    actions: [
+                      { type: 'storeHeldPrint', params: ({ event }) => ({ result: event.output }) },
+                      {
+                        type: 'notifyStaff',
+                        params: ({ context, event }) => ({
+                          serviceKey: context.serviceKey,
+                          applicationNo: context.application?.applicationNo ?? null,
+                          reason: 'printer-fault' as const,
+                          detail: event.output.code ?? null,
+                        }),
+                      },
+                    ],
+                  },
+                  {
                     target: 'receipt.printFailed',
                     actions: { type: 'storePrintError', params: ({ event }) => ({ code: event.output.code ?? null }) },
                   },
@@ -512,6 +545,17 @@ export const kioskSessionMachine = setup({
                 // (or the inactivity timeout ends the session); they may try printing again.
                 printFailed: {
                   on: { 'receipt.print': '#kioskSession.session.main.printing' },
+                },
+                // The printer stopped (paper out, cover open) with the receipt in its queue: it
+                // prints by itself once staff fix the printer, so there is no "print again" here.
+                printHeld: {
+                  exit: 'clearHeldPrint',
+                  on: {
+                    'print.done': {
+                      guard: { type: 'isHeldJob', params: ({ event }) => ({ jobId: event.jobId }) },
+                      target: 'printed',
+                    },
+                  },
                 },
               },
             },
@@ -589,6 +633,7 @@ export type KioskScreen =
   | 'printing'
   | 'receiptPrinted'
   | 'receiptPrintFailed'
+  | 'receiptPrintHeld'
   | 'goodbye';
 
 export function kioskScreen(snapshot: KioskSessionSnapshot): KioskScreen {
@@ -597,7 +642,8 @@ export function kioskScreen(snapshot: KioskSessionSnapshot): KioskScreen {
   const main = value.session.main;
   if (typeof main === 'string') return main;
   if ('inService' in main) return main.inService;
-  return main.receipt === 'printed' ? 'receiptPrinted' : 'receiptPrintFailed';
+  if (main.receipt === 'printed') return 'receiptPrinted';
+  return main.receipt === 'printHeld' ? 'receiptPrintHeld' : 'receiptPrintFailed';
 }
 
 /** The flow child the UI renders (and may send flow events to), typed by service; null outside a flow. */

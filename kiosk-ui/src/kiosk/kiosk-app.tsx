@@ -67,6 +67,8 @@ function HelpOverlay() {
   );
 }
 
+const RECEIPT_OUTCOME = { receiptPrinted: 'printed', receiptPrintFailed: 'failed', receiptPrintHeld: 'held' } as const;
+
 function CurrentScreen({ session }: { session: SessionRef }) {
   const snapshot = useActorSnapshot(session);
   const { context } = snapshot;
@@ -98,7 +100,8 @@ function CurrentScreen({ session }: { session: SessionRef }) {
       return <PrintingScreen />;
     case 'receiptPrinted':
     case 'receiptPrintFailed':
-      return context.application ? <ReceiptScreen applicationNo={context.application.applicationNo} printed={screen === 'receiptPrinted'} /> : null;
+    case 'receiptPrintHeld':
+      return context.application ? <ReceiptScreen applicationNo={context.application.applicationNo} outcome={RECEIPT_OUTCOME[screen]} /> : null;
     case 'goodbye':
       return <GoodbyeScreen />;
   }
@@ -124,7 +127,7 @@ export function KioskApp({ session, speaker, device }: { session: SessionRef; sp
   const { t } = context;
   const problem = deviceProblem(device);
   // The receipt screen has its own 结束办理; one button per action on a screen.
-  const showEnd = !['attract', 'goodbye', 'receiptPrinted', 'receiptPrintFailed'].includes(screen);
+  const showEnd = !['attract', 'goodbye', 'receiptPrinted', 'receiptPrintFailed', 'receiptPrintHeld'].includes(screen);
   return (
     <KioskContext.Provider value={context}>
       {/* Any touch shows someone is there: it restarts the inactivity timer. */}

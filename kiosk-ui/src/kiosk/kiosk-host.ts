@@ -28,9 +28,10 @@ export function createKioskSession(options: KioskHostOptions) {
       return agent.print(document);
     },
     releaseCard: () => void agent?.releaseSession(),
-    // Recorded on the server, where window terminals pick it up; a failure is not shown to the
-    // senior (the overlay already asks the floor staff to come).
-    notifyStaff: ({ serviceKey }) => void serverClient.requestHelp({ kioskId, serviceKey }).catch(() => undefined),
+    // Recorded on the server, where window terminals pick it up (a person's call, or a receipt
+    // held by the printer); a failure is not shown to the senior.
+    notifyStaff: ({ serviceKey, reason, detail }) =>
+      void serverClient.requestHelp({ kioskId, serviceKey, reason, detail }).catch(() => undefined),
   });
   return createActor(machine, { input: { timing: options.timing } });
 }

@@ -26,6 +26,7 @@ export const SPOKEN_PROMPTS = {
   printing: ['kiosk.printing.heading', 'kiosk.printing.body'],
   receiptPrinted: ['kiosk.receipt.heading', 'kiosk.receipt.body'],
   receiptPrintFailed: ['kiosk.receipt.printFailedHeading', 'kiosk.receipt.printFailedBody'],
+  receiptPrintHeld: ['kiosk.receipt.printHeldHeading', 'kiosk.receipt.printHeldBody'],
   goodbye: ['kiosk.goodbye.heading', 'kiosk.goodbye.body'],
   idleWarning: ['kiosk.idle.heading', 'kiosk.idle.spoken'],
   help: ['kiosk.help.heading', 'kiosk.help.body'],

@@ -58,7 +58,7 @@ export const serverClient = {
       cancel,
     });
   },
-  requestHelp(body: { kioskId: string; serviceKey: string | null }): Promise<unknown> {
+  requestHelp(body: { kioskId: string; serviceKey: string | null; reason: 'assistance' | 'printer-fault'; detail: string | null }): Promise<unknown> {
     return request('/api/v1/help-requests', { method: 'POST', json: body });
   },
   agentPairing(): Promise<{ url: string; token: string }> {

@@ -14,16 +14,30 @@ export function PrintingScreen() {
   );
 }
 
-export function ReceiptScreen({ applicationNo, printed }: { applicationNo: string; printed: boolean }) {
+export type ReceiptOutcome = 'printed' | 'failed' | 'held';
+
+const RECEIPT_TEXT = {
+  printed: { screen: 'receiptPrinted', heading: 'kiosk.receipt.heading', body: 'kiosk.receipt.body' },
+  failed: { screen: 'receiptPrintFailed', heading: 'kiosk.receipt.printFailedHeading', body: 'kiosk.receipt.printFailedBody' },
+  held: { screen: 'receiptPrintHeld', heading: 'kiosk.receipt.printHeldHeading', body: 'kiosk.receipt.printHeldBody' },
+} as const;
+
+/**
+ * After submitting: the receipt printed; or it did not (the number stays on screen, 再打印一次);
+ * or the printer holds it until staff fix a fault (it prints by itself, so no reprint button).
+ */
+export function ReceiptScreen({ applicationNo, outcome }: { applicationNo: string; outcome: ReceiptOutcome }) {
   const { t, send } = useKiosk();
-  useSpokenPrompt(printed ? 'receiptPrinted' : 'receiptPrintFailed');
+  const text = RECEIPT_TEXT[outcome];
+  const printed = outcome === 'printed';
+  useSpokenPrompt(text.screen);
   return (
     <Screen
-      name={printed ? 'receiptPrinted' : 'receiptPrintFailed'}
-      heading={t(printed ? 'kiosk.receipt.heading' : 'kiosk.receipt.printFailedHeading')}
+      name={text.screen}
+      heading={t(text.heading)}
       actions={
         <>
-          {!printed && (
+          {outcome === 'failed' && (
             <BigButton variant="primary" label={t('kiosk.receipt.printAgain')} testId="print-again" onTap={() => send({ type: 'receipt.print' })} />
           )}
           <BigButton label={t('kiosk.receipt.more')} testId="more" onTap={() => send({ type: 'session.more' })} />
@@ -36,7 +50,7 @@ export function ReceiptScreen({ applicationNo, printed }: { applicationNo: strin
           ✓
         </div>
       )}
-      <p class="lead">{t(printed ? 'kiosk.receipt.body' : 'kiosk.receipt.printFailedBody')}</p>
+      <p class="lead">{t(text.body)}</p>
       <p>{t('kiosk.receipt.numberLabel')}</p>
       <p class="application-no" data-testid="application-no">
         {applicationNo}
