@@ -68,13 +68,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const serverOrigins = [`http://${host}:${serverPort}`, `http://localhost:${serverPort}`, `http://127.0.0.1:${serverPort}`];
 
   const agent = await startAgent({
-    port: agentPort,
-    pairingToken: agentToken,
-    allowedOrigins: [...new Set(serverOrigins)],
-    reader: options.reader ?? 'sim:',
-    receiptPrinter: options.receiptPrinter ?? 'sim:',
+    api: { port: agentPort, pairingToken: agentToken, allowedOrigins: [...new Set(serverOrigins)] },
+    reader: {
+      address: options.reader ?? 'sim:',
+      ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+    },
+    printers: { receipt: { address: options.receiptPrinter ?? 'sim:' } },
     ...(options.cardHoldMs !== undefined && { cardHoldMs: options.cardHoldMs }),
-    ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
     logger: options.logger ?? false,
   });
 

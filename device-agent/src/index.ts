@@ -1,7 +1,18 @@
 /** The device agent's public surface. The agent itself runs from main.ts (`npm run agent`). */
 export { startAgent, type RunningAgent } from './agent/start-agent';
 export { composeAgent, type AgentSimulators, type ComposedAgent } from './agent/compose-agent';
-export { AgentConfigError, isLoopback, validateAgentConfig, type AgentConfig, type AgentConfigErrorCode } from './agent/agent-config';
+export {
+  AgentConfigError,
+  AgentConfigSchema,
+  agentConfigIssues,
+  isLoopback,
+  loadAgentConfig,
+  resolveAgentConfig,
+  type AgentConfig,
+  type AgentConfigErrorCode,
+  type AgentConfigInput,
+  type AgentConfigIssue,
+} from './config';
 export { AGENT_USAGE, DEFAULT_AGENT_PORT, DEFAULT_ORIGINS, parseAgentCli, type AgentCli } from './agent/agent-cli';
 export { buildAgentApp, type BuildAgentAppOptions } from './api/build-agent-app';
 export type { AgentApiDeps } from './api/agent-api-deps';

@@ -1,5 +1,5 @@
 /**
- * The device agent: `npm run agent -- --reader serial:/dev/ttyUSB0 --printer tcp:192.168.1.50:9100`.
+ * The device agent: `npm run agent -- --config agent.json` or `--reader serial:/dev/ttyUSB0 --printer tcp:192.168.1.50:9100`.
  * Prints its URL and pairing token; SIGINT/SIGTERM close it cleanly.
  */
 import { AGENT_USAGE, parseAgentCli } from './agent/agent-cli';
@@ -23,9 +23,9 @@ async function main(): Promise<void> {
   });
   const { config } = cli;
   console.log(`Device agent at ${agent.url}`);
-  console.log(`  pairing token: ${config.pairingToken}${cli.tokenGenerated ? ' (generated; pass --token to fix it)' : ''}`);
-  console.log(`  reader: ${config.reader}   receipt printer: ${config.receiptPrinter}`);
-  console.log(`  allowed origins: ${config.allowedOrigins.join(', ')}`);
+  console.log(`  pairing token: ${config.api.pairingToken}${cli.tokenGenerated ? ' (generated; pass --token or set api.pairingToken to fix it)' : ''}`);
+  console.log(`  reader: ${config.reader.address}   receipt printer: ${config.printers.receipt.address}`);
+  console.log(`  allowed origins: ${config.api.allowedOrigins.join(', ')}`);
   if (agent.simulators.reader || agent.simulators.receiptPrinter) console.log(`  simulator controls under ${agent.url}/v1/sim/`);
 
   let closing = false;

@@ -7,7 +7,8 @@ import type { ByteTransport } from '../transports/byte-transport';
 import { parseDeviceAddress } from '../transports/device-address';
 import { createDuplexPair } from '../transports/duplex-pair';
 import { createTransport } from '../transports/open-transport';
-import { validateAgentConfig, type AgentConfig } from './agent-config';
+import type { AgentConfig, AgentConfigInput } from '../config/agent-config-schema';
+import { bindHost, pairingTokenOf, resolveAgentConfig } from '../config/resolve-agent-config';
 import { CardSession } from './card-session';
 import { EventHub } from './event-hub';
 import { PrinterDevice } from './printer-device';
@@ -25,6 +26,8 @@ export interface ComposedAgent {
   app: FastifyInstance;
   /** The loopback host it must be bound to. */
   host: string;
+  /** The config as resolved (defaults applied). */
+  config: AgentConfig;
   simulators: AgentSimulators;
   /** The events the WebSocket clients get, for in-process consumers and tests. */
   subscribe(listener: (event: AgentEvent) => void): () => void;
@@ -41,45 +44,47 @@ export interface ComposedAgent {
  * Composes the agent: device links (real transports or in-process simulators on a duplex
  * pair), the reader's card poller, the printer, the card session, the event hub and the API.
  */
-export async function composeAgent(config: AgentConfig): Promise<ComposedAgent> {
-  const { host, origins } = validateAgentConfig(config);
+export async function composeAgent(input: AgentConfigInput): Promise<ComposedAgent> {
+  const config = resolveAgentConfig(input);
+  const pairingToken = pairingTokenOf(config);
+  const host = bindHost(config.api.host);
   const simulators: AgentSimulators = {};
   const closers: (() => Promise<void>)[] = [];
 
-  const readerSimulated = parseDeviceAddress(config.reader).kind === 'sim';
+  const readerSimulated = parseDeviceAddress(config.reader.address).kind === 'sim';
   let readerTransport: ByteTransport;
   if (readerSimulated) {
-    const [agentEnd, simEnd] = createDuplexPair(config.reader);
+    const [agentEnd, simEnd] = createDuplexPair(config.reader.address);
     const simulator = new ReaderSimulator({ today: config.simulatedToday ?? shanghaiDate(new Date()) });
     simulator.attach(simEnd);
     simulators.reader = simulator;
     closers.push(() => simulator.close());
     readerTransport = agentEnd;
   } else {
-    readerTransport = createTransport(config.reader);
+    readerTransport = createTransport(config.reader.address);
   }
 
-  const printerSimulated = parseDeviceAddress(config.receiptPrinter).kind === 'sim';
+  const printerSimulated = parseDeviceAddress(config.printers.receipt.address).kind === 'sim';
   let printerTransport: ByteTransport;
   if (printerSimulated) {
-    const [agentEnd, simEnd] = createDuplexPair(config.receiptPrinter);
+    const [agentEnd, simEnd] = createDuplexPair(config.printers.receipt.address);
     const simulator = new PrinterSimulator();
     await simulator.attach(simEnd);
     simulators.receiptPrinter = simulator;
     closers.push(() => simulator.close());
     printerTransport = agentEnd;
   } else {
-    printerTransport = createTransport(config.receiptPrinter);
+    printerTransport = createTransport(config.printers.receipt.address);
   }
 
   const hub = new EventHub();
-  const session = new CardSession(config.cardHoldMs ?? 60_000);
-  const reader = new ReaderDevice(config.reader, readerTransport, {
-    ...(config.pollIntervalMs ? { pollIntervalMs: config.pollIntervalMs } : {}),
-    ...(config.reconnectMs ? { reconnectMs: config.reconnectMs } : {}),
+  const session = new CardSession(config.cardHoldMs);
+  const reader = new ReaderDevice(config.reader.address, readerTransport, {
+    pollIntervalMs: config.reader.pollIntervalMs,
+    reconnectMs: config.reader.reconnectMs,
   });
-  const printer = new PrinterDevice(config.receiptPrinter, printerTransport, {
-    ...(config.printerStatusIntervalMs ? { statusIntervalMs: config.printerStatusIntervalMs } : {}),
+  const printer = new PrinterDevice(config.printers.receipt.address, printerTransport, {
+    statusIntervalMs: config.printers.receipt.statusIntervalMs,
   });
   const prints = new PrintService(printer);
 
@@ -116,15 +121,15 @@ export async function composeAgent(config: AgentConfig): Promise<ComposedAgent> 
 
   const app = buildAgentApp(
     {
-      pairingToken: config.pairingToken,
-      allowedOrigins: origins,
+      pairingToken,
+      allowedOrigins: config.api.allowedOrigins,
       status,
       print: (request) => prints.print(request.document),
       releaseSession: () => session.forget(),
       subscribe: (listener) => hub.subscribe(listener),
       simulators,
     },
-    { logger: config.logger ?? false },
+    { logger: config.logger },
   );
 
   let closing: Promise<void> | undefined;
@@ -138,6 +143,7 @@ export async function composeAgent(config: AgentConfig): Promise<ComposedAgent> 
   return {
     app,
     host,
+    config,
     simulators,
     subscribe: (listener) => hub.subscribe(listener),
     status,

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { PrinterSimulator } from '../simulators/printer-simulator';
 import { ReaderSimulator } from '../simulators/reader-simulator';
+import type { AgentConfigInput } from '../config/agent-config-schema';
+import { mergeConfig } from '../config/load-agent-config';
 import { startAgent, type RunningAgent } from './start-agent';
 
 const TOKEN = 'start-agent-test-token-0123456789';
@@ -15,17 +17,15 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function start(overrides: Partial<Parameters<typeof startAgent>[0]> = {}): Promise<RunningAgent> {
-  const agent = await startAgent({
-    port: 0,
-    pairingToken: TOKEN,
-    allowedOrigins: [ORIGIN],
-    reader: 'sim:',
-    receiptPrinter: 'sim:',
-    pollIntervalMs: 20,
+async function start(overrides: AgentConfigInput = {}): Promise<RunningAgent> {
+  const base: AgentConfigInput = {
+    api: { port: 0, pairingToken: TOKEN, allowedOrigins: [ORIGIN] },
+    reader: { address: 'sim:', pollIntervalMs: 50 },
+    printers: { receipt: { address: 'sim:' } },
     simulatedToday: TODAY,
-    ...overrides,
-  });
+    logger: false,
+  };
+  const agent = await startAgent(mergeConfig(base, overrides) as AgentConfigInput);
   cleanups.push(() => agent.close());
   return agent;
 }
@@ -88,14 +88,14 @@ const readerState = (state: AgentStatus['reader']['state']) => (s: AgentStatus) 
 describe('startAgent', () => {
   it('refuses to bind anything but loopback', async () => {
     for (const host of ['0.0.0.0', '192.168.1.10', '::', 'example.com']) {
-      await expect(start({ host })).rejects.toMatchObject({ code: 'AGENT_HOST_NOT_LOOPBACK' });
+      await expect(start({ api: { host } })).rejects.toMatchObject({ code: 'AGENT_HOST_NOT_LOOPBACK' });
     }
   });
 
   it('refuses weak tokens and malformed origins or addresses', async () => {
-    await expect(start({ pairingToken: 'short' })).rejects.toMatchObject({ code: 'AGENT_CONFIG_INVALID' });
-    await expect(start({ allowedOrigins: ['http://127.0.0.1:8080/kiosk'] })).rejects.toMatchObject({ code: 'AGENT_CONFIG_INVALID' });
-    await expect(start({ reader: 'com3' })).rejects.toMatchObject({ code: 'AGENT_CONFIG_INVALID' });
+    await expect(start({ api: { pairingToken: 'short' } })).rejects.toMatchObject({ code: 'AGENT_CONFIG_INVALID' });
+    await expect(start({ api: { allowedOrigins: ['http://127.0.0.1:8080/kiosk'] } })).rejects.toMatchObject({ code: 'AGENT_CONFIG_INVALID' });
+    await expect(start({ reader: { address: 'com3' } })).rejects.toMatchObject({ code: 'AGENT_CONFIG_INVALID' });
   });
 
   it('serves on 127.0.0.1 and answers curl-style requests with the token', async () => {
@@ -153,7 +153,7 @@ describe('startAgent', () => {
 
     agent.simulators.receiptPrinter!.setState('cover-open');
     const status = await client.status((s) => s.printers.receipt.state === 'cover-open');
-    expect(status.printers.receipt).toEqual({ address: 'sim:', state: 'cover-open', lastError: 'PRINTER_COVER_OPEN' });
+    expect(status.printers.receipt).toEqual({ address: 'sim:', state: 'cover-open', lastError: 'PRINTER_COVER_OPEN', queued: 0, held: false });
   });
 
   it('talks to real transports: a reader and a printer on TCP', async () => {
@@ -162,7 +162,7 @@ describe('startAgent', () => {
     const printerSim = new PrinterSimulator();
     const printerListener = await printerSim.listenTcp(0);
     cleanups.push(() => readerSim.close(), () => printerSim.close());
-    const agent = await start({ reader: `tcp:127.0.0.1:${readerListener.port}`, receiptPrinter: `tcp:127.0.0.1:${printerListener.port}` });
+    const agent = await start({ reader: { address: `tcp:127.0.0.1:${readerListener.port}` }, printers: { receipt: { address: `tcp:127.0.0.1:${printerListener.port}` } } });
     expect(agent.simulators).toEqual({});
 
     const client = await EventClient.connect(agent);
@@ -188,7 +188,7 @@ describe('startAgent', () => {
     const { port } = probe.address() as { port: number };
     await new Promise<void>((r) => probe.close(() => r()));
 
-    const agent = await start({ reader: `tcp:127.0.0.1:${port}`, reconnectMs: 50 });
+    const agent = await start({ reader: { address: `tcp:127.0.0.1:${port}`, reconnectMs: 50 } });
     const client = await EventClient.connect(agent);
     const offline = await client.status((s) => s.reader.lastError === 'TRANSPORT_OPEN_FAILED');
     expect(offline.reader.state).toBe('offline');
@@ -203,7 +203,7 @@ describe('startAgent', () => {
     const readerSim = new ReaderSimulator({ today: TODAY });
     const first = await readerSim.listenTcp(0);
     cleanups.push(() => readerSim.close());
-    const agent = await start({ reader: `tcp:127.0.0.1:${first.port}`, reconnectMs: 50 });
+    const agent = await start({ reader: { address: `tcp:127.0.0.1:${first.port}`, reconnectMs: 50 } });
     const client = await EventClient.connect(agent);
     await client.status(readerState('ready'));
 

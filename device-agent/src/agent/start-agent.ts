@@ -1,22 +1,24 @@
-import type { AgentConfig } from './agent-config';
+import type { AgentConfig, AgentConfigInput } from '../config/agent-config-schema';
 import { composeAgent, type AgentSimulators } from './compose-agent';
 
 export interface RunningAgent {
   /** e.g. http://127.0.0.1:7421 */
   url: string;
   port: number;
+  /** The config as resolved (defaults applied). */
+  config: AgentConfig;
   close(): Promise<void>;
   /** The in-process simulators of the devices configured as `sim:`. */
   simulators: AgentSimulators;
 }
 
 /** Composes the agent, starts its devices and binds its API to loopback (never anything else). */
-export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
-  const agent = await composeAgent(config);
+export async function startAgent(input: AgentConfigInput): Promise<RunningAgent> {
+  const agent = await composeAgent(input);
   agent.startDevices();
   let address: string;
   try {
-    address = await agent.app.listen({ host: agent.host, port: config.port });
+    address = await agent.app.listen({ host: agent.host, port: agent.config.api.port });
   } catch (err) {
     await agent.close();
     throw err;
@@ -25,6 +27,7 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
   return {
     url: `http://${url.host}`,
     port: Number(url.port),
+    config: agent.config,
     simulators: agent.simulators,
     close: () => agent.close(),
   };

@@ -23,12 +23,11 @@ afterEach(async () => {
 
 async function simulatedAgent(): Promise<ComposedAgent> {
   const agent = await composeAgent({
-    port: 0,
-    pairingToken: TOKEN,
-    allowedOrigins: [ORIGIN, 'http://localhost:8080'],
-    reader: 'sim:',
-    receiptPrinter: 'sim:',
+    api: { port: 0, pairingToken: TOKEN, allowedOrigins: [ORIGIN, 'http://localhost:8080'] },
+    reader: { address: 'sim:' },
+    printers: { receipt: { address: 'sim:' } },
     simulatedToday: TODAY,
+    logger: false,
   });
   agents.push(agent);
   return agent;
@@ -225,11 +224,10 @@ describe('agent API: simulated devices', () => {
 
   it('has no sim routes when the devices are real', async () => {
     const agent = await composeAgent({
-      port: 0,
-      pairingToken: TOKEN,
-      allowedOrigins: [ORIGIN],
-      reader: 'tcp:127.0.0.1:9',
-      receiptPrinter: 'tcp:127.0.0.1:9',
+      api: { port: 0, pairingToken: TOKEN, allowedOrigins: [ORIGIN] },
+      reader: { address: 'tcp:127.0.0.1:9' },
+      printers: { receipt: { address: 'tcp:127.0.0.1:9' } },
+      logger: false,
     });
     agents.push(agent);
     for (const [method, url] of [['GET', '/v1/sim/cards'], ['PUT', '/v1/sim/card'], ['GET', '/v1/sim/prints']] as const) {
