@@ -106,6 +106,15 @@ describe('parseEscPos round trip', () => {
 });
 
 describe('parseEscPos commands', () => {
+  it('reads GS ( H fn 48 as a process ID and skips other GS ( H functions by their length', () => {
+    expect(parseEscPos(bytes([0x1d, 0x28, 0x48, 0x06, 0x00, 0x30, 0x30], 'AB2D'))).toEqual([{ kind: 'process-id', id: 'AB2D' }]);
+    expect(parseEscPos(bytes([0x1d, 0x28, 0x48, 0x06, 0x00, 0x30, 0x30, 0x41, 0x42, 0x43, 0x01]))).toMatchObject([{ kind: 'unknown', reason: 'invalid' }]);
+    expect(parseEscPos(bytes([0x1d, 0x28, 0x48, 0x03, 0x00, 0x31, 0x30, 0x30], 'X', [0x0a]))).toMatchObject([
+      { kind: 'unknown', reason: 'unsupported' },
+      { kind: 'text', text: 'X' },
+    ]);
+  });
+
   it('decodes GB18030 only in Chinese mode', () => {
     const zhang = [0xd5, 0xc5];
     expect(parseEscPos(bytes([0x1c, 0x26], zhang, [0x0a]))).toMatchObject([{ kind: 'text', text: '张' }]);

@@ -32,6 +32,11 @@ export type EscPosItem =
   /** DLE EOT n: a real-time status request; the printer answers one byte. */
   | { kind: 'status-query'; n: number }
   /**
+   * GS ( H fn 48: a process ID (4 characters, 0x20–0x7e). A printer that supports it answers
+   * `37 22 d1 d2 d3 d4 00` once everything before it has been printed.
+   */
+  | { kind: 'process-id'; id: string }
+  /**
    * Bytes the printer would act on but that change nothing here (`unsupported`), that are not a
    * command we know (`unknown`), have an out-of-range parameter (`invalid`) or end early (`truncated`).
    */
@@ -110,6 +115,14 @@ const DLE_DC4_LENGTH: Record<number, number> = { 1: 5, 2: 5, 3: 7, 7: 4, 8: 10 }
 const ESC_HANDLED = new Set([0x21, 0x2a, 0x2d, 0x44, 0x45, 0x4a, 0x61, 0x64]);
 const GS_HANDLED = new Set([0x21, 0x28, 0x2a, 0x38, 0x56, 0x6b, 0x76]);
 const FS_FIXED: Record<number, number> = { 0x21: 3, 0x2d: 3, 0x43: 3, 0x53: 4, 0x57: 3, 0x70: 4 };
+
+/** GS ( H pL pH fn m d1…d4: only fn 48 (process ID, m = 48) is modelled. */
+function gsParenH(cmd: Uint8Array, skip: Skip): Outcome {
+  if (cmd[5] !== 0x30) return skip(cmd.length);
+  const id = cmd.subarray(7);
+  if (cmd.length !== 11 || cmd[6] !== 0x30 || id.some((b) => b < 0x20 || b > 0x7e)) return skip(cmd.length, 'invalid');
+  return { length: cmd.length, items: [{ kind: 'process-id', id: String.fromCharCode(...id) }] };
+}
 
 /**
  * A streaming ESC/POS interpreter: feed it bytes as they arrive and it returns each completed
@@ -333,6 +346,7 @@ export class EscPosInterpreter {
         if (avail < 5) return { need: 5 };
         const length = 5 + at(3) + at(4) * 256;
         if (avail < length) return { need: length };
+        if (at(2) === 0x48) return gsParenH(buf.subarray(i, i + length), skip);
         if (at(2) !== 0x6b) return skip(length);
         return this.gsParenK(buf.subarray(i, i + length), skip);
       }

@@ -80,6 +80,7 @@ export function renderPreviewText(items: readonly EscPosItem[], options: Preview
         break;
       }
       case 'status-query':
+      case 'process-id':
       case 'unknown':
         break;
     }
@@ -147,6 +148,7 @@ export async function renderPreviewHtml(items: readonly EscPosItem[], options: P
         );
         break;
       case 'status-query':
+      case 'process-id':
       case 'unknown':
         break;
     }

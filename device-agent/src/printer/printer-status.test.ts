@@ -10,6 +10,7 @@ import {
   printerStateFromStatus,
   statusQuery,
   statusReply,
+  statusReplyFor,
 } from './printer-status';
 
 describe('status byte validity', () => {
@@ -115,5 +116,20 @@ describe('statusReply (what a printer answers)', () => {
 
   it('answers nothing to an undefined n', () => {
     expect(statusReply('ready', 5)).toBeNull();
+  });
+});
+
+describe('statusReplyFor (each sensor bit a printer sets)', () => {
+  it.each<[string, Parameters<typeof statusReplyFor>[0], [number, number, number]]>([
+    ['all clear', { paper: 'ok', coverOpen: false }, [0x12, 0x12, 0x12]],
+    ['near end: n = 4 bits 2–3', { paper: 'near-end', coverOpen: false }, [0x12, 0x12, 0x1e]],
+    ['paper out: n = 1 bit 3, n = 2 bit 5, n = 4 bits 2–3 and 5–6', { paper: 'out', coverOpen: false }, [0x1a, 0x32, 0x7e]],
+    ['cover open: n = 1 bit 3, n = 2 bit 2', { paper: 'ok', coverOpen: true }, [0x1a, 0x16, 0x12]],
+    ['error: n = 1 bit 3, n = 2 bit 6', { paper: 'ok', coverOpen: false, error: true }, [0x1a, 0x52, 0x12]],
+    ['cover open and paper out', { paper: 'out', coverOpen: true }, [0x1a, 0x36, 0x7e]],
+  ])('%s', (_name, conditions, [printer, offlineCause, paperSensor]) => {
+    expect([1, 2, 4].map((n) => statusReplyFor(conditions, n))).toEqual([printer, offlineCause, paperSensor]);
+    expect(statusReplyFor(conditions, 3)).toBe(0x12);
+    expect(statusReplyFor(conditions, 5)).toBeNull();
   });
 });

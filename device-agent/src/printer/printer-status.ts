@@ -83,22 +83,41 @@ export function faultCode(state: PrinterState): PrinterErrorCode | null {
   }
 }
 
+/** What a printer's sensors see; `stopped` = it cannot print (offline bit of n = 1). */
+export interface PrinterConditions {
+  paper: 'ok' | 'near-end' | 'out';
+  coverOpen: boolean;
+  /** An error that stops printing other than paper or cover (n = 2 bit 6), e.g. a cutter jam. */
+  error?: boolean;
+}
+
+/** The byte a printer with these conditions answers to DLE EOT n (1–4), or null for another n. */
+export function statusReplyFor(conditions: PrinterConditions, n: number): number | null {
+  const paperOut = conditions.paper === 'out';
+  const error = conditions.error === true;
+  switch (n) {
+    case STATUS_PRINTER:
+      return FIXED_BITS | (paperOut || conditions.coverOpen || error ? 0x08 : 0);
+    case STATUS_OFFLINE_CAUSE:
+      return FIXED_BITS | (conditions.coverOpen ? 0x04 : 0) | (paperOut ? 0x20 : 0) | (error ? 0x40 : 0);
+    case STATUS_ERROR:
+      return FIXED_BITS;
+    case STATUS_PAPER_SENSOR:
+      // With the roll empty the near-end sensor sees no paper either.
+      return FIXED_BITS | (conditions.paper === 'ok' ? 0 : 0x0c) | (paperOut ? 0x60 : 0);
+    default:
+      return null;
+  }
+}
+
 /**
  * The byte a printer in `state` answers to DLE EOT n, or null when it answers nothing (offline:
  * unpowered or unplugged). A printer with paper out or cover open is offline but still answers.
  */
 export function statusReply(state: PrinterState, n: number): number | null {
-  if (state === 'offline' || n < 1 || n > 4) return null;
-  const fault = state === 'paper-out' || state === 'cover-open';
-  switch (n) {
-    case STATUS_PRINTER:
-      return FIXED_BITS | (fault ? 0x08 : 0);
-    case STATUS_OFFLINE_CAUSE:
-      return FIXED_BITS | (state === 'cover-open' ? 0x04 : 0) | (state === 'paper-out' ? 0x20 : 0);
-    case STATUS_ERROR:
-      return FIXED_BITS;
-    default:
-      // With the roll empty the near-end sensor sees no paper either.
-      return FIXED_BITS | (state === 'paper-near-end' || state === 'paper-out' ? 0x0c : 0) | (state === 'paper-out' ? 0x60 : 0);
-  }
+  if (state === 'offline') return null;
+  return statusReplyFor(
+    { paper: state === 'paper-out' ? 'out' : state === 'paper-near-end' ? 'near-end' : 'ok', coverOpen: state === 'cover-open' },
+    n,
+  );
 }

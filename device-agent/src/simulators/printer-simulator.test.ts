@@ -6,7 +6,8 @@ import { EscPosBuilder } from '../escpos/escpos-builder';
 import { encodeReceipt } from '../escpos/encode-receipt';
 import type { ByteTransport } from '../transports/byte-transport';
 import { createDuplexPair } from '../transports/duplex-pair';
-import { PrinterSimulator, type SimulatedPrintJob } from './printer-simulator';
+import { Value } from 'typebox/value';
+import { PrinterFaultSchema, PrinterSimulator, type SimulatedPrintJob } from './printer-simulator';
 
 const RECEIPT = encodeReceipt({
   id: 'r',
@@ -119,47 +120,6 @@ describe('PrinterSimulator jobs', () => {
     expect(sim.jobs[0]!.items.find((i) => i.kind === 'qr')).toMatchObject({ data: 'SQ1' });
   });
 
-  it.each<PrinterState>(['paper-out', 'cover-open', 'offline'])('prints nothing while %s and discards what it receives', async (state) => {
-    sim = new PrinterSimulator({ state });
-    const { host } = await hostFor(sim);
-    await host.write(RECEIPT);
-    await tick();
-    sim.setState('ready');
-    await host.write(new EscPosBuilder().line('after').cut().build());
-    await tick();
-    await sim.settled();
-    expect(sim.jobs).toHaveLength(1);
-    expect(sim.jobs[0]!.items[0]).toMatchObject({ text: 'after' });
-  });
-
-  it('stops a job where the paper runs out and keeps what was printed', async () => {
-    sim = new PrinterSimulator({ nearEndLines: 2 });
-    sim.loadPaper(3);
-    const { host, replies } = await hostFor(sim);
-    const job = new EscPosBuilder().init().line('1').line('2').line('3').line('4').cut().build();
-    await host.write(job);
-    await host.write(Uint8Array.of(0x10, 0x04, 0x04));
-    await tick();
-    await sim.settled();
-    expect(sim.state).toBe('paper-out');
-    expect(sim.paperRemaining).toBe(0);
-    expect(replies()).toBe('7e');
-    expect(sim.jobs).toHaveLength(1);
-    expect(sim.jobs[0]!.complete).toBe(false);
-    expect(sim.jobs[0]!.items.map((i) => (i.kind === 'text' ? i.text : i.kind))).toEqual(['1', '2', '3']);
-  });
-
-  it('trips the near-end sensor as a finite roll runs down', async () => {
-    sim = new PrinterSimulator({ nearEndLines: 5 });
-    sim.loadPaper(8);
-    expect(sim.state).toBe('ready');
-    const { host } = await hostFor(sim);
-    await host.write(new EscPosBuilder().line('a').feed(3).build());
-    await tick();
-    expect(sim.paperRemaining).toBe(4);
-    expect(sim.state).toBe('paper-near-end');
-  });
-
   it('keeps the last maxJobs jobs and clears them on request', async () => {
     sim = new PrinterSimulator({ maxJobs: 3 });
     const { host } = await hostFor(sim);
@@ -239,5 +199,161 @@ describe('PrinterSimulator over TCP', () => {
     await sim.close();
     await closed;
     await expect(client(listener.port)).rejects.toThrow();
+  });
+});
+
+describe('PrinterSimulator misbehaviours', () => {
+  const job = (text: string) => new EscPosBuilder().init().line(text).line(`${text} 2`).line(`${text} 3`).cut().build();
+  const QUERY_ALL = Uint8Array.of(0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04);
+
+  it.each<[string, (s: PrinterSimulator) => void, string, PrinterState]>([
+    ['paper near end', (s) => s.setPaper('near-end'), '12121e', 'paper-near-end'],
+    ['paper out', (s) => s.setPaper('out'), '1a327e', 'paper-out'],
+    ['cover open', (s) => s.setCoverOpen(true), '1a1612', 'cover-open'],
+    ['cover open with paper out', (s) => (s.setPaper('out'), s.setCoverOpen(true)), '1a367e', 'cover-open'],
+    ['offline', (s) => s.setFaults([{ kind: 'offline' }]), '', 'offline'],
+  ])('answers DLE EOT 1, 2, 4 for %s', async (_name, arrange, expected, state) => {
+    sim = new PrinterSimulator();
+    arrange(sim);
+    expect(sim.state).toBe(state);
+    const { host, replies } = await hostFor(sim);
+    await host.write(QUERY_ALL);
+    await tick();
+    expect(replies()).toBe(expected);
+  });
+
+  it.each<[string, (s: PrinterSimulator) => void, (s: PrinterSimulator) => void]>([
+    ['paper out', (s) => s.setPaper('out'), (s) => s.setPaper('ok')],
+    ['cover open', (s) => s.setCoverOpen(true), (s) => s.setCoverOpen(false)],
+    ['offline', (s) => s.setFaults([{ kind: 'offline' }]), (s) => s.clearFaults()],
+  ])('keeps what it receives while %s and prints it, once, when cleared', async (_name, fault, clear) => {
+    sim = new PrinterSimulator();
+    fault(sim);
+    const { host } = await hostFor(sim);
+    await host.write(job('held'));
+    await tick();
+    await sim.settled();
+    expect(sim.jobs).toHaveLength(0);
+    expect(sim.buffered).toBe(job('held').length);
+    clear(sim);
+    await sim.settled();
+    expect(sim.jobs.map((j) => [j.complete, j.previewText.split('\n')[0]])).toEqual([[true, 'held']]);
+    expect(sim.buffered).toBe(0);
+  });
+
+  it('runs out of paper after N bytes mid-job, keeps the rest and finishes the same job when paper is loaded', async () => {
+    sim = new PrinterSimulator();
+    const states: PrinterState[] = [];
+    sim.on('state', (s) => states.push(s));
+    const bytes = job('long');
+    sim.runOutOfPaperAfter(10);
+    const { host, replies } = await hostFor(sim);
+    await host.write(bytes);
+    await host.write(Uint8Array.of(0x10, 0x04, 0x04));
+    await tick();
+    await sim.settled();
+    expect(sim.state).toBe('paper-out');
+    expect(replies()).toBe('7e');
+    expect(sim.buffered).toBe(bytes.length - 10);
+    expect(sim.jobs).toHaveLength(0);
+    sim.setPaper('ok');
+    await sim.settled();
+    expect(states).toEqual(['paper-out', 'ready']);
+    expect(sim.jobs).toHaveLength(1);
+    expect(sim.jobs[0]!.complete).toBe(true);
+    expect(Buffer.from(sim.jobs[0]!.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('runOutOfPaperAfter(0) empties the roll at once and refuses a negative count', () => {
+    sim = new PrinterSimulator();
+    sim.runOutOfPaperAfter(0);
+    expect(sim.state).toBe('paper-out');
+    expect(() => sim.runOutOfPaperAfter(-1)).toThrow(RangeError);
+  });
+
+  it('answers GS ( H with 37 22 id 00 once the data before it is printed, not before', async () => {
+    sim = new PrinterSimulator();
+    sim.runOutOfPaperAfter(5);
+    const { host, replies } = await hostFor(sim);
+    await host.write(Uint8Array.from([...job('a'), 0x1d, 0x28, 0x48, 0x06, 0x00, 0x30, 0x30, 0x41, 0x42, 0x43, 0x44]));
+    await tick();
+    expect(replies()).toBe('');
+    sim.setPaper('ok');
+    await tick();
+    expect(replies()).toBe('37224142434400');
+    await sim.settled();
+    // The process ID command is not part of the printed job.
+    expect(Buffer.from(sim.jobs[0]!.bytes).equals(Buffer.from(job('a')))).toBe(true);
+  });
+
+  it('ignores GS ( H when built without process ID support', async () => {
+    sim = new PrinterSimulator({ processIdResponse: false });
+    const { host, replies } = await hostFor(sim);
+    await host.write(Uint8Array.from([...job('a'), 0x1d, 0x28, 0x48, 0x06, 0x00, 0x30, 0x30, 0x41, 0x42, 0x43, 0x44, 0x10, 0x04, 0x01]));
+    await tick();
+    expect(replies()).toBe('12');
+  });
+
+  it('split: replies go out one byte per write', async () => {
+    sim = new PrinterSimulator();
+    sim.setFaults([{ kind: 'split' }]);
+    const { host } = await hostFor(sim);
+    const chunks: string[] = [];
+    host.onData((chunk) => chunks.push(chunk.toString('hex')));
+    await host.write(QUERY_ALL);
+    await tick();
+    expect(chunks).toEqual(['12', '12', '12']);
+    sim.clearFaults();
+    await host.write(QUERY_ALL);
+    await tick();
+    expect(chunks.slice(3)).toEqual(['121212']);
+  });
+
+  it('slow: replies go out delayMs later (simulated clock)', async () => {
+    const pending: { at: number; run: () => void }[] = [];
+    let now = 0;
+    sim = new PrinterSimulator({ timers: { setTimeout: (run, ms) => pending.push({ at: now + ms, run }), clearTimeout: () => undefined } });
+    sim.setFaults([{ kind: 'slow', delayMs: 300 }]);
+    const { host, replies } = await hostFor(sim);
+    await host.write(Uint8Array.of(0x10, 0x04, 0x01));
+    await tick();
+    expect(replies()).toBe('');
+    expect(pending.map((p) => p.at)).toEqual([300]);
+    now = 300;
+    pending.shift()!.run();
+    await tick();
+    expect(replies()).toBe('12');
+    expect(sim.activeFaults).toEqual([{ kind: 'slow', delayMs: 300 }]);
+  });
+
+  it('a job cut short by a new ESC @ counts as incomplete, and the next one as its own job', async () => {
+    sim = new PrinterSimulator();
+    const { host } = await hostFor(sim);
+    await host.write(Uint8Array.from([...new EscPosBuilder().init().line('torn').build(), ...job('next')]));
+    await tick();
+    await sim.settled();
+    expect(sim.jobs.map((j) => [j.complete, j.previewText.split('\n')[0]])).toEqual([
+      [false, 'torn'],
+      [true, 'next'],
+    ]);
+  });
+
+  it('prints what the link left in its buffer after the link closed, like a real printer', async () => {
+    sim = new PrinterSimulator();
+    sim.setPaper('out');
+    const first = await hostFor(sim);
+    await first.host.write(job('left'));
+    await tick();
+    await first.device.close();
+    sim.setPaper('ok');
+    await sim.settled();
+    expect(sim.jobs.map((j) => [j.complete, j.previewText.split('\n')[0]])).toEqual([[true, 'left']]);
+  });
+
+  it('exports a TypeBox schema of the faults', () => {
+    expect(Value.Check(PrinterFaultSchema, { kind: 'slow', delayMs: 10 })).toBe(true);
+    expect(Value.Check(PrinterFaultSchema, { kind: 'offline' })).toBe(true);
+    expect(Value.Check(PrinterFaultSchema, { kind: 'slow' })).toBe(false);
+    expect(Value.Check(PrinterFaultSchema, { kind: 'melt' })).toBe(false);
   });
 });

@@ -1,24 +1,40 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PrinterState } from '@eldercare/domain';
+import { Type, type Static } from 'typebox';
 import type { ByteTransport } from '../transports/byte-transport';
 import { EscPosInterpreter, mergeFeeds, type EscPosItem, type EscPosStep } from '../escpos/parse-escpos';
 import { renderPreviewHtml, renderPreviewText } from '../escpos/render-preview';
-import { statusReply } from '../printer/printer-status';
+import { statusReplyFor } from '../printer/printer-status';
+import { processIdResponse } from '../printer/process-id';
+import { systemTimers, type Timers } from '../reader/timers';
 
 export interface SimulatedPrintJob {
   /** `sim-print-<n>`, counting from 1 for the life of the simulator. */
   id: string;
-  /** When its first byte arrived. */
+  /** When its first byte was printed. */
   receivedAt: Date;
-  /** The job's bytes without the status queries that were interleaved with them. */
+  /** The job's bytes (ESC @ up to and including the cut) without the real-time status queries. */
   bytes: Uint8Array;
   items: EscPosItem[];
   previewHtml: string;
   previewText: string;
-  /** False when it stopped before its cut: paper ran out, the cover opened or the link closed. */
+  /** False when it ended without a cut: a new ESC @ came first, or the link closed. */
   complete: boolean;
 }
+
+export type PaperState = 'ok' | 'near-end' | 'out';
+
+/** Misbehaviours of the link rather than of the paper path. */
+export const PrinterFaultSchema = Type.Union([
+  /** Answers nothing (no status, no process ID) and prints nothing; keeps what it receives. */
+  Type.Object({ kind: Type.Literal('offline') }, { additionalProperties: false }),
+  /** Every reply goes out this much later. */
+  Type.Object({ kind: Type.Literal('slow'), delayMs: Type.Integer({ minimum: 0, maximum: 60_000 }) }, { additionalProperties: false }),
+  /** Replies go out one byte per write. */
+  Type.Object({ kind: Type.Literal('split') }, { additionalProperties: false }),
+]);
+export type PrinterFault = Static<typeof PrinterFaultSchema>;
 
 export interface PrinterSimulatorOptions {
   state?: PrinterState;
@@ -26,8 +42,10 @@ export interface PrinterSimulatorOptions {
   maxJobs?: number;
   /** Paper width in columns of font A, for the previews. */
   columns?: number;
-  /** With a finite roll (see loadPaper): lines left when the near-end sensor trips. */
-  nearEndLines?: number;
+  /** Whether it answers GS ( H fn 48 with a process ID response (Epson does; many clones do not). */
+  processIdResponse?: boolean;
+  /** The clock for slow replies. */
+  timers?: Timers;
 }
 
 export interface TcpListener {
@@ -38,78 +56,106 @@ export interface TcpListener {
 
 type Events = { job: [SimulatedPrintJob]; state: [PrinterState] };
 
-/** What a connection needs from the printer it feeds: the paper, the state and the job log. */
-interface PrintHead {
-  /** The status byte for DLE EOT n, or null when the printer stays silent. */
-  reply(n: number): number | null;
-  /** Whether received print data goes on paper. */
-  printing(): boolean;
-  /** Uses the paper an item takes; returns false when the roll ran out on it. */
-  consume(item: EscPosItem): boolean;
-  finishJob(bytes: Uint8Array, items: EscPosItem[], receivedAt: Date, complete: boolean): void;
-}
-
-/** Paper a QR code takes, in text lines: about 25 modules × 6 dots over 30-dot lines. */
-const QR_LINES = 6;
-const DOTS_PER_LINE = 30;
+const ESC = 0x1b;
+const DLE = 0x10;
+const EOT = 0x04;
+const PRINTED: ReadonlySet<EscPosItem['kind']> = new Set(['text', 'feed', 'feed-dots', 'qr', 'cut']);
 
 /**
- * A receipt printer that speaks real bytes: it interprets ESC/POS as it arrives, answers every
- * DLE EOT n with the status byte of its current state (nothing at all while offline), and
- * captures each job (the bytes up to and including a cut) with its parsed items and previews.
- * With paper out or the cover open it prints nothing and discards what it receives. Each
- * connection (attached transport or TCP client) is its own byte stream.
+ * A receipt printer that speaks real bytes. Like real hardware it has two layers: DLE EOT n is
+ * answered the moment it arrives (unless offline), everything else goes into a receive buffer
+ * that is printed while the printer can print. Paper out (also mid-job, see runOutOfPaperAfter),
+ * an open cover or an offline fault stop printing; the rest of the buffer waits and prints once
+ * the fault clears, so nothing is lost or printed twice. GS ( H process IDs are answered when
+ * printing reaches them. Each connection (attached transport or TCP client) is its own stream;
+ * its buffer outlives the link, as a real printer's does.
  */
 export class PrinterSimulator extends EventEmitter<Events> {
-  private state_: PrinterState;
-  private paper: number | null = null;
-  private readonly nearEndLines: number;
+  private paper: PaperState = 'ok';
+  private coverOpen = false;
+  /** Printed bytes left on the roll, or null for an endless roll. */
+  private budget: number | null = null;
+  private faults: PrinterFault[] = [];
+  private lastState: PrinterState;
   private readonly maxJobs: number;
   private readonly columns: number;
+  private readonly answersProcessId: boolean;
+  readonly timers: Timers;
   private readonly jobs_: SimulatedPrintJob[] = [];
   private readonly connections = new Set<Connection>();
   private readonly closers = new Set<() => Promise<void>>();
   private rendering: Promise<void> = Promise.resolve();
   private jobCount = 0;
-  private readonly head: PrintHead = {
-    reply: (n) => statusReply(this.state_, n),
-    printing: () => this.printing,
-    consume: (item) => this.consume(item),
-    finishJob: (bytes, items, receivedAt, complete) => this.finishJob(bytes, items, receivedAt, complete),
-  };
+  private pumping = false;
 
   constructor(options: PrinterSimulatorOptions = {}) {
     super();
-    this.state_ = options.state ?? 'ready';
     this.maxJobs = options.maxJobs ?? 50;
     this.columns = options.columns ?? 48;
-    this.nearEndLines = options.nearEndLines ?? 20;
+    this.answersProcessId = options.processIdResponse ?? true;
+    this.timers = options.timers ?? systemTimers;
+    this.apply(options.state ?? 'ready');
+    this.lastState = this.state;
   }
 
+  /** What DLE EOT would report; `offline` while the offline fault is set. */
   get state(): PrinterState {
-    return this.state_;
+    if (this.faults.some((f) => f.kind === 'offline')) return 'offline';
+    if (this.coverOpen) return 'cover-open';
+    if (this.paper === 'out') return 'paper-out';
+    if (this.paper === 'near-end') return 'paper-near-end';
+    return 'ready';
   }
 
-  /** Sets the state outright (and goes back to an endless roll). */
+  get activeFaults(): readonly PrinterFault[] {
+    return [...this.faults];
+  }
+
+  /** Sets everything to match one state (paper, cover, offline fault); other faults stay. */
   setState(state: PrinterState): void {
-    this.paper = null;
-    this.changeState(state);
+    this.apply(state);
+    this.changed();
   }
 
-  /** Loads a roll with `lines` lines of paper left (null: endless); clears a paper fault. */
-  loadPaper(lines: number | null): void {
-    this.paper = lines === null ? null : Math.max(0, lines);
-    this.changeState(this.paperState());
+  /** ok loads a fresh (endless) roll and prints what waited; near-end trips the sensor; out empties the roll. */
+  setPaper(paper: PaperState): void {
+    this.paper = paper;
+    if (paper !== 'out') this.budget = null;
+    this.changed();
   }
 
-  /** Lines of paper left, or null for an endless roll. */
-  get paperRemaining(): number | null {
-    return this.paper;
+  setCoverOpen(open: boolean): void {
+    this.coverOpen = open;
+    this.changed();
+  }
+
+  /** The roll ends after `bytes` more printed bytes, mid-job if need be; the rest stays buffered. */
+  runOutOfPaperAfter(bytes: number): void {
+    if (!Number.isInteger(bytes) || bytes < 0) throw new RangeError(`bytes must be a whole number ≥ 0, got ${bytes}`);
+    this.budget = bytes;
+    if (bytes === 0) this.paper = 'out';
+    this.changed();
+  }
+
+  setFaults(faults: readonly PrinterFault[]): void {
+    this.faults = [...faults];
+    this.changed();
+  }
+
+  clearFaults(): void {
+    this.setFaults([]);
   }
 
   /** Finished jobs, oldest first (a copy). */
   get jobs(): readonly SimulatedPrintJob[] {
     return [...this.jobs_];
+  }
+
+  /** Bytes received but not printed yet (waiting for paper, the cover or the link). */
+  get buffered(): number {
+    let n = 0;
+    for (const c of this.connections) n += c.buffered;
+    return n;
   }
 
   clear(): void {
@@ -124,17 +170,17 @@ export class PrinterSimulator extends EventEmitter<Events> {
   /** Serves one end of a transport (e.g. of createDuplexPair()); returns a function that detaches. */
   async attach(transport: ByteTransport): Promise<() => void> {
     if (!transport.isOpen) await transport.open();
-    const connection = new Connection(this.head, (reply) => {
+    const connection = this.connect((reply) => {
       transport.write(reply).catch(() => undefined);
     });
-    this.connections.add(connection);
     const unsubscribe = [transport.onData((chunk) => connection.receive(chunk)), transport.onClose(() => detach())];
     const closer = async (): Promise<void> => detach();
     const detach = (): void => {
-      if (!this.connections.delete(connection)) return;
+      if (connection.closed) return;
       for (const off of unsubscribe) off();
       this.closers.delete(closer);
-      connection.end();
+      connection.close();
+      this.pump();
     };
     this.closers.add(closer);
     return detach;
@@ -145,16 +191,15 @@ export class PrinterSimulator extends EventEmitter<Events> {
     const sockets = new Set<Socket>();
     const server: Server = createServer((socket) => {
       sockets.add(socket);
-      const connection = new Connection(this.head, (reply) => {
+      const connection = this.connect((reply) => {
         if (!socket.destroyed) socket.write(reply);
       });
-      this.connections.add(connection);
       socket.on('data', (chunk) => connection.receive(chunk));
       socket.on('error', () => undefined);
       socket.on('close', () => {
         sockets.delete(socket);
-        this.connections.delete(connection);
-        connection.end();
+        connection.close();
+        this.pump();
       });
     });
     await new Promise<void>((resolve, reject) => {
@@ -175,128 +220,242 @@ export class PrinterSimulator extends EventEmitter<Events> {
     return { host, port: bound, close };
   }
 
-  /** Detaches every transport and closes every listener. */
+  /** Detaches every transport, closes every listener and drops what was never printed. */
   async close(): Promise<void> {
     await Promise.all([...this.closers].map((close) => close()));
     this.closers.clear();
+    for (const connection of [...this.connections]) this.finishConnection(connection);
     await this.settled();
   }
 
-  private get printing(): boolean {
-    return this.state_ === 'ready' || this.state_ === 'paper-near-end';
+  private apply(state: PrinterState): void {
+    this.budget = null;
+    this.coverOpen = state === 'cover-open';
+    this.paper = state === 'paper-out' ? 'out' : state === 'paper-near-end' ? 'near-end' : 'ok';
+    const others = this.faults.filter((f) => f.kind !== 'offline');
+    this.faults = state === 'offline' ? [{ kind: 'offline' }, ...others] : others;
   }
 
-  private consume(item: EscPosItem): boolean {
-    if (this.paper === null) return true;
-    const lines =
-      item.kind === 'text' ? item.height : item.kind === 'feed' ? item.lines : item.kind === 'feed-dots' ? item.dots / DOTS_PER_LINE : item.kind === 'qr' ? QR_LINES : 0;
-    this.paper = Math.max(0, this.paper - lines);
-    this.changeState(this.paperState());
-    return this.paper > 0 || lines === 0;
+  private connect(send: (reply: Uint8Array) => void): Connection {
+    const connection = new Connection({
+      reply: (n) => (this.silent ? null : statusReplyFor({ paper: this.paper, coverOpen: this.coverOpen }, n)),
+      send: (connection, reply) => this.send(connection, reply),
+      received: () => this.pump(),
+    }, send);
+    this.connections.add(connection);
+    return connection;
   }
 
-  /** Records a finished job once its previews are rendered; jobs are emitted in order. */
-  private finishJob(bytes: Uint8Array, items: EscPosItem[], receivedAt: Date, complete: boolean): void {
+  private get silent(): boolean {
+    return this.faults.some((f) => f.kind === 'offline');
+  }
+
+  private get canPrint(): boolean {
+    return !this.silent && !this.coverOpen && this.paper !== 'out';
+  }
+
+  /** Replies of one incoming chunk go out together, unless split or slow. */
+  private send(connection: Connection, reply: Uint8Array): void {
+    const slow = this.faults.find((f): f is Extract<PrinterFault, { kind: 'slow' }> => f.kind === 'slow');
+    const split = this.faults.some((f) => f.kind === 'split');
+    const writes = split ? Array.from(reply, (b) => Uint8Array.of(b)) : [reply];
+    const out = (): void => {
+      for (const w of writes) connection.write(w);
+    };
+    if (slow && slow.delayMs > 0) this.timers.setTimeout(out, slow.delayMs);
+    else out();
+  }
+
+  private changed(): void {
+    const state = this.state;
+    if (state !== this.lastState) {
+      this.lastState = state;
+      this.emit('state', state);
+    }
+    this.pump();
+  }
+
+  /** Prints buffered bytes while the printer can, connection by connection. */
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (const connection of [...this.connections]) {
+        while (this.canPrint && connection.buffered > 0) {
+          const allowed = this.budget ?? Number.POSITIVE_INFINITY;
+          const printed = connection.printSome(allowed, (step) => this.step(connection, step));
+          if (this.budget !== null) {
+            this.budget -= printed;
+            if (this.budget <= 0) {
+              this.budget = 0;
+              this.paper = 'out';
+            }
+          }
+        }
+        if (connection.closed && connection.buffered === 0) this.finishConnection(connection);
+      }
+    } finally {
+      this.pumping = false;
+    }
+    const state = this.state;
+    if (state !== this.lastState) {
+      this.lastState = state;
+      this.emit('state', state);
+    }
+  }
+
+  /** One interpreted command: job bookkeeping and process ID responses. */
+  private step(connection: Connection, step: EscPosStep): void {
+    const isInit = step.bytes.length === 2 && step.bytes[0] === ESC && step.bytes[1] === 0x40;
+    if (isInit) {
+      this.endJob(connection, false);
+      connection.job = { bytes: [], items: [], startedAt: new Date() };
+    }
+    for (const item of step.items) {
+      if (item.kind === 'process-id' && this.answersProcessId) connection.reply(processIdResponse(item.id));
+    }
+    const items = step.items.filter((item) => item.kind !== 'process-id' && item.kind !== 'status-query');
+    if (!connection.job && !items.some((item) => PRINTED.has(item.kind))) return;
+    connection.job ??= { bytes: [], items: [], startedAt: new Date() };
+    if (step.items.every((item) => item.kind === 'process-id') && step.items.length > 0) return;
+    connection.job.bytes.push(step.bytes);
+    connection.job.items.push(...items);
+    if (items.some((item) => item.kind === 'cut')) this.endJob(connection, true);
+  }
+
+  private endJob(connection: Connection, complete: boolean): void {
+    const job = connection.job;
+    connection.job = null;
+    if (!job || !job.items.some((item) => PRINTED.has(item.kind))) return;
+    const length = job.bytes.reduce((n, b) => n + b.length, 0);
+    const bytes = new Uint8Array(length);
+    let offset = 0;
+    for (const b of job.bytes) {
+      bytes.set(b, offset);
+      offset += b.length;
+    }
     const id = `sim-print-${++this.jobCount}`;
-    const merged = mergeFeeds(items);
+    const merged = mergeFeeds(job.items);
     this.rendering = this.rendering.then(async () => {
-      const job: SimulatedPrintJob = {
+      const done: SimulatedPrintJob = {
         id,
-        receivedAt,
+        receivedAt: job.startedAt,
         bytes,
         items: merged,
         previewHtml: await renderPreviewHtml(merged, { columns: this.columns }),
         previewText: renderPreviewText(merged, { columns: this.columns }),
         complete,
       };
-      this.jobs_.push(job);
+      this.jobs_.push(done);
       if (this.jobs_.length > this.maxJobs) this.jobs_.splice(0, this.jobs_.length - this.maxJobs);
-      this.emit('job', job);
+      this.emit('job', done);
     });
   }
 
-  private paperState(): PrinterState {
-    if (this.paper === null) return this.state_ === 'paper-out' || this.state_ === 'paper-near-end' ? 'ready' : this.state_;
-    if (this.paper <= 0) return 'paper-out';
-    if (this.paper <= this.nearEndLines) return 'paper-near-end';
-    return 'ready';
-  }
-
-  private changeState(state: PrinterState): void {
-    if (state === this.state_) return;
-    this.state_ = state;
-    // A fault stops every job in progress where it is.
-    if (!this.printing) for (const connection of this.connections) connection.abandon();
-    this.emit('state', state);
+  /** The link is gone and its buffer printed (or the simulator closes): a job without a cut is torn off. */
+  private finishConnection(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    for (const step of connection.end()) this.step(connection, step);
+    this.endJob(connection, false);
   }
 }
 
-const PRINTED: ReadonlySet<EscPosItem['kind']> = new Set(['text', 'feed', 'feed-dots', 'qr', 'cut']);
+interface PrinterHead {
+  /** The status byte for DLE EOT n, or null when the printer stays silent. */
+  reply(n: number): number | null;
+  send(connection: Connection, reply: Uint8Array): void;
+  /** New bytes are buffered: print what can be printed. */
+  received(): void;
+}
 
-/** One byte stream into the simulator, with its own interpreter state and job in progress. */
+interface JobInProgress {
+  bytes: Uint8Array[];
+  items: EscPosItem[];
+  startedAt: Date;
+}
+
+/** One byte stream into the simulator: its real-time layer, its receive buffer and its job. */
 class Connection {
   private readonly interpreter = new EscPosInterpreter();
-  private bytes: Uint8Array[] = [];
-  private items: EscPosItem[] = [];
-  private startedAt: Date | null = null;
+  private readonly pending: Uint8Array[] = [];
+  private pendingLength = 0;
+  /** How much of DLE EOT n has arrived: 0 none, 1 DLE, 2 DLE EOT. */
+  private realtime = 0;
+  job: JobInProgress | null = null;
+  closed = false;
 
   constructor(
-    private readonly printer: PrintHead,
-    private readonly send: (reply: Uint8Array) => void,
+    private readonly head: PrinterHead,
+    private readonly sendRaw: (reply: Uint8Array) => void,
   ) {}
 
+  get buffered(): number {
+    return this.pendingLength;
+  }
+
+  /** Answers real-time queries at once; everything else goes into the receive buffer. */
   receive(chunk: Uint8Array): void {
-    for (const step of this.interpreter.push(chunk)) this.step(step);
-  }
-
-  /** The stream closed: whatever was printed without a cut is still a (torn-off) job. */
-  end(): void {
-    for (const step of this.interpreter.end()) this.step(step);
-    this.abandon();
-  }
-
-  /** Ends the job in progress as incomplete. */
-  abandon(): void {
-    if (this.items.some((item) => PRINTED.has(item.kind))) this.finish(false);
-    this.reset();
-  }
-
-  private step(step: EscPosStep): void {
-    const queries = step.items.filter((item) => item.kind === 'status-query');
-    for (const query of queries) {
-      const reply = this.printer.reply(query.n);
-      if (reply !== null) this.send(Uint8Array.of(reply));
-    }
-    if (queries.length > 0 && queries.length === step.items.length) return;
-    if (!this.printer.printing()) return;
-    this.startedAt ??= new Date();
-    this.bytes.push(step.bytes);
-    for (const item of step.items) {
-      if (item.kind === 'status-query') continue;
-      this.items.push(item);
-      // Running out of paper abandons the job (via the state change); the rest is discarded.
-      if (!this.printer.consume(item)) return;
-      if (item.kind === 'cut') {
-        this.finish(true);
-        this.reset();
+    if (this.closed) return;
+    const data: number[] = [];
+    const replies: number[] = [];
+    for (const byte of chunk) {
+      if (this.realtime === 0) {
+        if (byte === DLE) this.realtime = 1;
+        else data.push(byte);
+      } else if (this.realtime === 1) {
+        if (byte === EOT) this.realtime = 2;
+        else {
+          this.realtime = byte === DLE ? 1 : 0;
+          data.push(DLE);
+          if (byte !== DLE) data.push(byte);
+        }
+      } else {
+        this.realtime = 0;
+        if (byte >= 1 && byte <= 4) {
+          const reply = this.head.reply(byte);
+          if (reply !== null) replies.push(reply);
+        } else {
+          data.push(DLE, EOT, byte);
+        }
       }
     }
-  }
-
-  private finish(complete: boolean): void {
-    const length = this.bytes.reduce((n, b) => n + b.length, 0);
-    const bytes = new Uint8Array(length);
-    let offset = 0;
-    for (const b of this.bytes) {
-      bytes.set(b, offset);
-      offset += b.length;
+    if (replies.length > 0) this.head.send(this, Uint8Array.from(replies));
+    if (data.length > 0) {
+      this.pending.push(Uint8Array.from(data));
+      this.pendingLength += data.length;
+      this.head.received();
     }
-    this.printer.finishJob(bytes, this.items, this.startedAt ?? new Date(), complete);
   }
 
-  private reset(): void {
-    this.bytes = [];
-    this.items = [];
-    this.startedAt = null;
+  /** Interprets up to `max` buffered bytes; returns how many. */
+  printSome(max: number, onStep: (step: EscPosStep) => void): number {
+    const chunk = this.pending[0];
+    if (!chunk || max <= 0) return 0;
+    const take = Math.min(chunk.length, max);
+    if (take === chunk.length) this.pending.shift();
+    else this.pending[0] = chunk.subarray(take);
+    this.pendingLength -= take;
+    for (const step of this.interpreter.push(chunk.subarray(0, take))) onStep(step);
+    return take;
+  }
+
+  reply(bytes: Uint8Array): void {
+    this.head.send(this, bytes);
+  }
+
+  write(bytes: Uint8Array): void {
+    if (!this.closed) this.sendRaw(bytes);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  /** Flushes the interpreter (a command cut short) at the end of the stream. */
+  end(): EscPosStep[] {
+    this.closed = true;
+    this.pending.length = 0;
+    this.pendingLength = 0;
+    return this.interpreter.end();
   }
 }
