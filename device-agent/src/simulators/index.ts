@@ -1,2 +1,3 @@
 export { ReaderSimulator, UnknownDemoCardError, type ReaderSimulatorOptions, type SimulatedExchange } from './reader-simulator';
+export { ReaderFaultSchema, type ReaderFault } from './reader-fault';
 export { PrinterSimulator, type PrinterSimulatorOptions, type SimulatedPrintJob, type TcpListener } from './printer-simulator';

@@ -9,15 +9,46 @@ import { Sw3 } from '../ga467/ga467-status';
 import { encodeCardText } from '../ga467/card-text';
 import { CARD_PHOTO_LENGTH } from '../ga467/card-text-block';
 import { encodeSamId } from '../ga467/sam-id';
+import { systemTimers, type Timers } from '../reader/timers';
 import type { ByteTransport } from '../transports/byte-transport';
 import { SocketTransport } from '../transports/socket-transport';
+import type { ReaderFault } from './reader-fault';
+
+export { ReaderFaultSchema, type ReaderFault } from './reader-fault';
 
 export interface ReaderSimulatorOptions {
   /** Reported by the SAM id command. */
   samId?: string;
   /** The Shanghai date the demo residents' ages are computed for; defaults to today. */
   today?: string;
+  /** Clock for the `slow` fault; fake timers in tests. */
+  timers?: Timers;
+  /** Seed of the `garbage` fault's bytes, so a failing run can be replayed. */
+  seed?: number;
 }
+
+/** The faults in force, with what is left of the counted ones. */
+interface FaultState {
+  noCard: boolean;
+  readFailures: number;
+  readFailureSw3: number;
+  badChecksums: number;
+  garbageBytes: number;
+  split: boolean;
+  slowMs: number;
+  silent: boolean;
+}
+
+const NO_FAULTS: FaultState = {
+  noCard: false,
+  readFailures: 0,
+  readFailureSw3: Sw3.READ_FAILED,
+  badChecksums: 0,
+  garbageBytes: 0,
+  split: false,
+  slowMs: 0,
+  silent: false,
+};
 
 export class UnknownDemoCardError extends Error {
   readonly code = 'UNKNOWN_DEMO_CARD';
@@ -38,6 +69,8 @@ interface PlacedCard {
   text: Buffer;
   photo: Buffer;
   serial: Buffer;
+  /** The `30 03` reply data, when an extra address was written on the card. */
+  extraAddress: Buffer | undefined;
 }
 
 const DEFAULT_SAM_ID = '05.01-20201218-0000001234-0000004321';
@@ -45,15 +78,18 @@ const DEFAULT_SAM_ID = '05.01-20201218-0000001234-0000004321';
 /**
  * A GA 467 SAM with a card slot, speaking the real frames: it answers reset, status, SAM id,
  * find, select, read (30 01), read with fingerprint (30 10: a SAM without fingerprint data on
- * the card answers with fingerprint length 0) and extra address (30 03: 91, none written), and
- * complains like the real module about bad checksums (10), bad lengths (11) and unknown
- * commands (21).
+ * the card answers with fingerprint length 0) and extra address (30 03: 91 when none was
+ * written), and complains like the real module about bad checksums (10), bad lengths (11) and
+ * unknown commands (21). Any card type can be placed (resident, foreign permanent resident,
+ * HK/Macau/Taiwan permit); `setFaults` makes it misbehave on the wire.
  */
 export class ReaderSimulator {
   private placed: PlacedCard | undefined;
   private selected = false;
-  private readFailuresToInject = 0;
+  private faults: FaultState = { ...NO_FAULTS };
   private selfTestFailed = false;
+  private readonly timers: Timers;
+  private seed: number;
   private readonly samId: Buffer;
   private readonly today: string | undefined;
   private readonly detachers = new Set<() => void>();
@@ -64,6 +100,8 @@ export class ReaderSimulator {
   constructor(options: ReaderSimulatorOptions = {}) {
     this.samId = encodeSamId(options.samId ?? DEFAULT_SAM_ID);
     this.today = options.today;
+    this.timers = options.timers ?? systemTimers;
+    this.seed = options.seed ?? 467;
   }
 
   /** The demo residents this simulator serves, as of its date. */
@@ -71,6 +109,7 @@ export class ReaderSimulator {
     return demoResidents(this.today ?? shanghaiDate(new Date()));
   }
 
+  /** Places any card; its text is encoded in the layout of its type. */
   placeCard(card: IdCardData, photo?: Uint8Array): void {
     const text = encodeCardText(card);
     this.placed = {
@@ -78,6 +117,7 @@ export class ReaderSimulator {
       text,
       photo: photo ? Buffer.from(photo) : placeholderPhoto(card.idNumber),
       serial: createHash('sha256').update(`sn:${card.idNumber}`).digest().subarray(0, 8),
+      extraAddress: card.extraAddress ? extraAddressData(card.extraAddress) : undefined,
     };
     this.selected = false;
   }
@@ -100,7 +140,44 @@ export class ReaderSimulator {
 
   /** The next `count` card reads answer 41, as when a card is moved or badly placed. */
   failNextReads(count: number): void {
-    this.readFailuresToInject = count;
+    this.faults.readFailures = count;
+    this.faults.readFailureSw3 = Sw3.READ_FAILED;
+  }
+
+  /** Replaces the misbehaviours in force (see ReaderFault). */
+  setFaults(faults: readonly ReaderFault[]): void {
+    const next: FaultState = { ...NO_FAULTS };
+    for (const fault of faults) {
+      switch (fault.kind) {
+        case 'no-card':
+          next.noCard = true;
+          break;
+        case 'read-failure':
+          next.readFailures = fault.times;
+          next.readFailureSw3 = fault.sw3 ?? Sw3.READ_FAILED;
+          break;
+        case 'bad-checksum':
+          next.badChecksums = fault.times;
+          break;
+        case 'garbage':
+          next.garbageBytes = fault.bytes;
+          break;
+        case 'split':
+          next.split = true;
+          break;
+        case 'slow':
+          next.slowMs = fault.delayMs;
+          break;
+        case 'silent':
+          next.silent = true;
+          break;
+      }
+    }
+    this.faults = next;
+  }
+
+  clearFaults(): void {
+    this.faults = { ...NO_FAULTS };
   }
 
   /** While set, every command answers 60 (SAM self-test failed). */
@@ -122,11 +199,14 @@ export class ReaderSimulator {
   attach(transport: ByteTransport): () => void {
     if (!transport.isOpen) void transport.open().catch(() => {});
     const splitter = new Ga467FrameSplitter();
-    const reply = (frame: Buffer) => void transport.write(frame).catch(() => {});
-    splitter.on('data', (frame: Buffer) => reply(this.answer(parseCommand(frame))));
+    const reply = (frame: Buffer) => this.send(transport, frame);
+    splitter.on('data', (frame: Buffer) => {
+      // A silent reader takes nothing in and says nothing.
+      if (!this.faults.silent) reply(this.answer(parseCommand(frame)));
+    });
     splitter.on('frame.rejected', (rejection: FrameRejection) => {
       const sw3 = rejection.reason === 'checksum' ? Sw3.CHECKSUM_ERROR : rejection.reason === 'length' ? Sw3.LENGTH_ERROR : undefined;
-      if (sw3 === undefined) return;
+      if (sw3 === undefined || this.faults.silent) return;
       this.record({ command: 'corrupt', sw3 });
       reply(encodeReply(sw3));
     });
@@ -182,6 +262,36 @@ export class ReaderSimulator {
     return new Promise((resolve) => server.close(() => resolve()));
   }
 
+  /** Puts a reply on the wire, spoilt by whatever faults are in force. */
+  private send(transport: ByteTransport, frame: Buffer): void {
+    const f = this.faults;
+    let bytes = frame;
+    if (f.badChecksums > 0) {
+      f.badChecksums--;
+      bytes = Buffer.from(frame);
+      bytes[bytes.length - 1]! ^= 0x5a;
+    }
+    if (f.garbageBytes > 0) bytes = Buffer.concat([this.noise(f.garbageBytes), bytes]);
+    const chunks = f.split ? [...bytes].map((b) => Buffer.from([b])) : [bytes];
+    const write = () => {
+      for (const chunk of chunks) void transport.write(chunk).catch(() => {});
+    };
+    if (f.slowMs > 0) this.timers.setTimeout(write, f.slowMs);
+    else write();
+  }
+
+  /** Deterministic noise (mulberry32), so a failing fault test can be replayed. */
+  private noise(length: number): Buffer {
+    const out = Buffer.alloc(length);
+    for (let i = 0; i < length; i++) {
+      this.seed = (this.seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(this.seed ^ (this.seed >>> 15), 1 | this.seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      out[i] = (t ^ (t >>> 14)) & 0xff;
+    }
+    return out;
+  }
+
   private answer(frame: Ga467CommandFrame): Buffer {
     const command = commandName(frame);
     const [sw3, data] = this.execute(command, frame);
@@ -203,7 +313,7 @@ export class ReaderSimulator {
       case 'samId':
         return [Sw3.OK, this.samId];
       case 'findCard':
-        return card ? [Sw3.CARD_FOUND, Buffer.alloc(4)] : [Sw3.NO_CARD];
+        return card && !this.faults.noCard ? [Sw3.CARD_FOUND, Buffer.alloc(4)] : [Sw3.NO_CARD];
       case 'selectCard':
         if (!card) return [Sw3.SELECT_FAILED];
         this.selected = true;
@@ -211,15 +321,16 @@ export class ReaderSimulator {
       case 'readText':
       case 'readWithFingerprint': {
         if (!card || !this.selected) return [Sw3.READ_FAILED];
-        if (this.readFailuresToInject > 0) {
-          this.readFailuresToInject--;
-          return [Sw3.READ_FAILED];
+        if (this.faults.readFailures > 0) {
+          this.faults.readFailures--;
+          return [this.faults.readFailureSw3];
         }
         const fingerprint = command === 'readWithFingerprint' ? Buffer.alloc(0) : undefined;
         return [Sw3.OK, encodeCardReadData({ text: card.text, photo: card.photo, ...(fingerprint ? { fingerprint } : {}) })];
       }
       case 'readExtraAddress':
-        return card && this.selected ? [Sw3.NO_CONTENT] : [Sw3.READ_FAILED];
+        if (!card || !this.selected) return [Sw3.READ_FAILED];
+        return card.extraAddress ? [Sw3.OK, card.extraAddress] : [Sw3.NO_CONTENT];
     }
   }
 
@@ -234,6 +345,14 @@ function commandName(frame: Ga467CommandFrame): Ga467CommandName | 'unknown' {
     if (frame.cmd === cmd && frame.para === para) return name as Ga467CommandName;
   }
   return 'unknown';
+}
+
+/** An extra address as the SAM hands it over: UCS-2LE in 70-byte fields padded with spaces. */
+function extraAddressData(address: string): Buffer {
+  const bytes = Buffer.from(address, 'utf16le');
+  const padded = Buffer.from(' '.repeat(Math.ceil(bytes.length / 70) * 35), 'utf16le');
+  bytes.copy(padded);
+  return padded;
 }
 
 /**
