@@ -12,7 +12,7 @@ const ms = (min: number, fallback: number, description: string) =>
 /** A device address; its syntax is checked by parseDeviceAddress after the schema. */
 const address = (example: string, description: string, fallback?: string) =>
   Type.String({
-    minLength: 1,
+    pattern: '^(serial|tcp|file|usb|hid|sim|evdev):',
     description: `${description} Addresses: serial:/dev/ttyUSB0?baud=115200, tcp:host:port, file:/dev/usb/lp0, usb:VVVV:PPPP, hid:VVVV:PPPP, sim: (built-in simulator).`,
     expected: `a device address such as ${example}`,
     examples: [example],
