@@ -2,6 +2,7 @@ import { demoResidents } from '@eldercare/domain';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReaderSimulator } from '../simulators/reader-simulator';
 import { createDuplexPair } from '../transports/duplex-pair';
+import { ReaderError } from '../ga467/reader-error';
 import { CardPoller, type CardPollerEvent } from './card-poller';
 import { Ga467Reader } from './ga467-reader';
 
@@ -80,32 +81,101 @@ describe('CardPoller', () => {
     await poller.stop();
   });
 
-  it('retries a failed read (41) once and succeeds', async () => {
+  it('retries a failed read (41) after 100 ms and succeeds', async () => {
     const { simulator, poller, events } = setup();
     simulator.failNextReads(1);
     simulator.placeCard(card);
     poller.start();
     await vi.advanceTimersByTimeAsync(0);
+    expect(simulator.commandCount('readText')).toBe(1);
+    expect(summary(events)).not.toContain(`read:${card.name}`);
+    await vi.advanceTimersByTimeAsync(100);
     expect(summary(events)).toContain(`read:${card.name}`);
     expect(simulator.commandCount('readText')).toBe(2);
     expect(simulator.commandCount('selectCard')).toBe(2);
     await poller.stop();
   });
 
-  it('reports failed after the retry also fails, then waits for the card to come off', async () => {
+  it('backs off 100, 200, 400 ms between select+read attempts, then reports failed and waits for the card to come off', async () => {
     const { simulator, poller, events } = setup();
-    simulator.failNextReads(2);
+    const readsAt: number[] = [];
+    const start = Date.now();
+    simulator.onExchange((x) => x.command === 'readText' && readsAt.push(Date.now() - start));
+    simulator.failNextReads(4);
     simulator.placeCard(card);
     poller.start();
     await vi.advanceTimersByTimeAsync(3000);
+    expect(readsAt).toEqual([0, 100, 300, 700]);
+    expect(simulator.commandCount('selectCard')).toBe(4);
     expect(summary(events)).toEqual(['state:ready', 'card.placed', 'state:reading', 'failed:READER_READ_FAILED', 'state:card-present']);
-    expect(simulator.commandCount('readText')).toBe(2);
+    // The same card lying there is never read again.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(simulator.commandCount('readText')).toBe(4);
     simulator.removeCard();
     await vi.advanceTimersByTimeAsync(600);
     simulator.placeCard(card);
     await vi.advanceTimersByTimeAsync(300);
     expect(summary(events)).toContain(`read:${card.name}`);
     await poller.stop();
+  });
+
+  it.each([0x31, 0x32, 0x33])('retries authentication and verification failures (%s) too', async (sw3) => {
+    const { simulator, poller, events } = setup();
+    simulator.setFaults([{ kind: 'read-failure', times: 2, sw3 }]);
+    simulator.placeCard(card);
+    poller.start();
+    await vi.advanceTimersByTimeAsync(400);
+    expect(simulator.commandCount('readText')).toBe(3);
+    expect(summary(events)).toContain(`read:${card.name}`);
+    await poller.stop();
+  });
+
+  it.each([
+    [0x40, 'READER_UNKNOWN_CARD_TYPE'],
+    [0x47, 'READER_RANDOM_FAILED'],
+  ])('does not retry %s: it reports %s at once', async (sw3, code) => {
+    const { simulator, poller, events } = setup();
+    simulator.setFaults([{ kind: 'read-failure', times: 1, sw3 }]);
+    simulator.placeCard(card);
+    poller.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(simulator.commandCount('readText')).toBe(1);
+    expect(summary(events)).toContain(`failed:${code}`);
+    await poller.stop();
+  });
+
+  it('adds the extra address to the card read', async () => {
+    const { simulator, poller, events } = setup();
+    simulator.placeCard({ ...card, extraAddress: '上海市徐汇区漕溪北路100号' });
+    poller.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(events.find((e) => e.type === 'card.read')).toMatchObject({ card: { ...card, extraAddress: '上海市徐汇区漕溪北路100号' } });
+    expect(simulator.commandCount('readExtraAddress')).toBe(1);
+    await poller.stop();
+  });
+
+  it('skips the extra address when told to, and keeps the card read when reading it fails', async () => {
+    const photo = Buffer.alloc(1024, 7);
+    let extraCalls = 0;
+    const source = {
+      findCard: async () => true,
+      selectCard: async () => {},
+      readCard: async () => ({ card, photo }),
+      readExtraAddress: async (): Promise<string | null> => {
+        extraCalls++;
+        throw new ReaderError('READER_TIMEOUT', 'no reply to command 30 03');
+      },
+    };
+    for (const readExtraAddress of [true, false]) {
+      const poller = new CardPoller(source, { readExtraAddress });
+      const events: CardPollerEvent[] = [];
+      poller.on((e) => events.push(e));
+      poller.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(events.find((e) => e.type === 'card.read')).toEqual({ type: 'card.read', card, photo });
+      await poller.stop();
+    }
+    expect(extraCalls).toBe(1);
   });
 
   it('goes offline when the reader stops answering and comes back', async () => {
@@ -138,5 +208,7 @@ describe('CardPoller', () => {
     const source = { findCard: async () => false, selectCard: async () => {}, readCard: async () => ({ card, photo: Buffer.alloc(0) }) };
     expect(() => new CardPoller(source, { intervalMs: 0 })).toThrow(RangeError);
     expect(() => new CardPoller(source, { absentPollsToRemove: 0 })).toThrow(RangeError);
+    expect(() => new CardPoller(source, { readRetries: -1 })).toThrow(RangeError);
+    expect(() => new CardPoller(source, { retryBackoffMs: -5 })).toThrow(RangeError);
   });
 });

@@ -1,4 +1,5 @@
 import type { IdCardData, ReaderState } from '@eldercare/domain';
+import { RETRYABLE_READ_SW3 } from '../ga467/ga467-status';
 import { ReaderError } from '../ga467/reader-error';
 import type { CardRead } from './ga467-reader';
 import { systemTimers, type Timers } from './timers';
@@ -8,6 +9,8 @@ export interface CardSource {
   findCard(): Promise<boolean>;
   selectCard(): Promise<void>;
   readCard(): Promise<CardRead>;
+  /** The extra address (追加住址), null when none was written; optional for simple sources. */
+  readExtraAddress?(): Promise<string | null>;
 }
 
 export type CardPollerEvent =
@@ -22,8 +25,17 @@ export interface CardPollerOptions {
   intervalMs?: number;
   /** Consecutive "no card" answers that mean the card was taken off (one can be a glitch). */
   absentPollsToRemove?: number;
+  /** Further select+read attempts after a read fails with 31, 32, 33 or 41. */
+  readRetries?: number;
+  /** Wait before the first retry; it doubles for each further one (100, 200, 400 ms). */
+  retryBackoffMs?: number;
+  /** Read the extra address (30 03) after the card text. */
+  readExtraAddress?: boolean;
   timers?: Timers;
 }
+
+/** The longest extra address kept: a card holds up to four 35-character entries. */
+const MAX_EXTRA_ADDRESS = 140;
 
 /**
  * Turns find-card polling into card events: placed → read (or failed) → removed. A card is read
@@ -33,6 +45,9 @@ export interface CardPollerOptions {
 export class CardPoller {
   private readonly intervalMs: number;
   private readonly absentPollsToRemove: number;
+  private readonly readRetries: number;
+  private readonly retryBackoffMs: number;
+  private readonly readExtraAddress: boolean;
   private readonly timers: Timers;
   private readonly listeners = new Set<(event: CardPollerEvent) => void>();
   private running = false;
@@ -51,11 +66,16 @@ export class CardPoller {
   ) {
     this.intervalMs = options.intervalMs ?? 300;
     this.absentPollsToRemove = options.absentPollsToRemove ?? 2;
+    this.readRetries = options.readRetries ?? 3;
+    this.retryBackoffMs = options.retryBackoffMs ?? 100;
+    this.readExtraAddress = options.readExtraAddress ?? true;
     this.timers = options.timers ?? systemTimers;
     if (!(this.intervalMs > 0)) throw new RangeError('intervalMs must be positive');
     if (!Number.isInteger(this.absentPollsToRemove) || this.absentPollsToRemove < 1) {
       throw new RangeError('absentPollsToRemove must be a positive integer');
     }
+    if (!Number.isInteger(this.readRetries) || this.readRetries < 0) throw new RangeError('readRetries must be a non-negative integer');
+    if (!(this.retryBackoffMs >= 0)) throw new RangeError('retryBackoffMs must not be negative');
   }
 
   get state(): ReaderState {
@@ -120,24 +140,45 @@ export class CardPoller {
     this.emit({ type: 'card.placed' });
     this.setState('reading');
     try {
-      await this.source.selectCard();
-      const { card, photo } = await this.readRetryingOnce();
-      this.emit({ type: 'card.read', card, photo });
+      const { card, photo } = await this.readRetrying();
+      const extraAddress = await this.extraAddress();
+      this.emit({ type: 'card.read', card: extraAddress ? { ...card, extraAddress } : card, photo });
     } catch (err) {
       this.emit({ type: 'card.failed', code: errorCode(err) });
     }
     this.setState('card-present');
   }
 
-  /** A read failure (41) is often a card still settling in the field: select and read once more. */
-  private async readRetryingOnce(): Promise<CardRead> {
-    try {
-      return await this.source.readCard();
-    } catch (err) {
-      if (!(err instanceof ReaderError) || err.code !== 'READER_READ_FAILED') throw err;
-      await this.source.selectCard();
-      return this.source.readCard();
+  /**
+   * Selects and reads, and again after a failure that a card still settling in the field or
+   * moved during authentication causes (31, 32, 33, 41), waiting longer each time.
+   */
+  private async readRetrying(): Promise<CardRead> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.source.selectCard();
+        return await this.source.readCard();
+      } catch (err) {
+        const retryable = err instanceof ReaderError && err.sw3 !== undefined && RETRYABLE_READ_SW3.includes(err.sw3);
+        if (!retryable || attempt >= this.readRetries || !this.running) throw err;
+        await this.sleep(this.retryBackoffMs * 2 ** attempt);
+      }
     }
+  }
+
+  /** Optional extra: a failure here (or an absurd answer) must not cost the card read already done. */
+  private async extraAddress(): Promise<string | undefined> {
+    if (!this.readExtraAddress || !this.source.readExtraAddress) return undefined;
+    try {
+      const address = await this.source.readExtraAddress();
+      return address && address.length <= MAX_EXTRA_ADDRESS ? address : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.timers.setTimeout(resolve, ms));
   }
 
   private setState(state: ReaderState, error?: string): void {

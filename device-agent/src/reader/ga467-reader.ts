@@ -104,6 +104,7 @@ export class Ga467Reader {
   async readExtraAddress(): Promise<string | null> {
     const reply = expectSw3(await this.transact(Ga467Command.readExtraAddress, undefined, this.readTimeoutMs), Sw3.OK, Sw3.NO_CONTENT);
     if (reply.sw3 === Sw3.NO_CONTENT) return null;
+    if (reply.data.length % 2 !== 0) throw new ReaderError('READER_REPLY_INVALID', 'extra address is not UCS-2 (odd length)');
     return reply.data.toString('utf16le').replace(/[ \0]+$/u, '') || null;
   }
 

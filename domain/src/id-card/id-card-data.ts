@@ -43,7 +43,7 @@ export const IdCardDataSchema = Type.Object(
     /** Times the card was issued (签发次数) or renewed (换证次数), as read. */
     issueCount: Type.Optional(Type.Integer({ minimum: 0, maximum: 99 })),
     /** Extra address (追加住址) written on the card after issue, read with a separate command. */
-    extraAddress: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    extraAddress: Type.Optional(Type.String({ minLength: 1, maxLength: 140 })),
   },
   { additionalProperties: false },
 );
