@@ -182,6 +182,17 @@ export const zhCN = {
   'device.state.paper-out': '缺纸',
   'device.state.cover-open': '纸仓盖打开',
 
+  // Printer test page (device agent self-test, technician page)
+  'printer.testPage.title': '打印机自检',
+  'printer.testPage.printer': '打印机',
+  'printer.testPage.centre': '服务中心',
+  'printer.testPage.time': '时间',
+  'printer.testPage.address': '地址',
+  'printer.testPage.status': '状态',
+  'printer.testPage.footer': '能看清本页文字和二维码，说明打印机工作正常。',
+  'printer.role.receipt': '回执打印机',
+  'printer.role.ticket': '排队小票打印机',
+
   // Scanner: why a scan was not accepted (scan.rejected codes)
   'scan.rejected.SCAN_EMPTY': '没有扫到内容，请再扫一次。',
   'scan.rejected.SCAN_TOO_LONG': '这个码的内容太长，不是本中心的码。',
