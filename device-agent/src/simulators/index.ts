@@ -1,3 +1,4 @@
 export { ReaderSimulator, UnknownDemoCardError, type ReaderSimulatorOptions, type SimulatedExchange } from './reader-simulator';
 export { ReaderFaultSchema, type ReaderFault } from './reader-fault';
 export { PrinterSimulator, type PrinterSimulatorOptions, type SimulatedPrintJob, type TcpListener } from './printer-simulator';
+export * from './control';

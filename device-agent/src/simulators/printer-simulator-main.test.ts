@@ -45,11 +45,14 @@ afterEach(() => {
 });
 
 describe('printer-simulator-main', () => {
-  it('listens where told, answers status, prints a text preview of each job and closes on SIGINT', async () => {
+  it('listens where told, says so in one JSON line, answers status, logs a text preview of each job and closes on SIGINT', async () => {
     const port = await freePort();
     const sim = start(['--listen', `tcp:127.0.0.1:${port}`, '--state', 'paper-near-end']);
     running = sim.child;
-    await sim.waitFor(`listening on tcp:127.0.0.1:${port} (state paper-near-end)`);
+    await sim.waitFor('"ready":true');
+    expect(sim.output()).toContain('state paper-near-end');
+    const ready = JSON.parse(sim.output().split('\n').find((line) => line.startsWith('{'))!) as Record<string, unknown>;
+    expect(ready).toMatchObject({ ready: true, device: 'printer', address: `tcp:127.0.0.1:${port}`, control: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
 
     const socket = connect(port, '127.0.0.1');
     await once(socket, 'connect');
@@ -76,6 +79,6 @@ describe('printer-simulator-main', () => {
     const serial = start(['--listen', 'serial:/dev/ttyUSB0']);
     running = serial.child;
     expect((await once(serial.child, 'exit'))[0]).toBe(2);
-    expect(serial.output()).toContain('--listen takes a tcp: address');
+    expect(serial.output()).toContain('--tcp takes [host:]port');
   });
 });

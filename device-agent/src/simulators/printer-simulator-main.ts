@@ -1,66 +1,67 @@
 /**
- * A receipt printer on a raw TCP port, for trying the agent or a real POS tool against:
- *   npx tsx device-agent/src/simulators/printer-simulator-main.ts --listen tcp:127.0.0.1:9100 [--state paper-out]
- * Prints a text preview of every job. On a terminal, typing a state name (ready, paper-near-end,
- * paper-out, cover-open, offline) and Enter changes the state. Ctrl-C closes cleanly.
+ * An ESC/POS receipt printer in its own process, on a raw TCP port like port 9100 of a network
+ * printer (default 127.0.0.1:9100) or on a pseudo-terminal, scriptable to misbehave:
+ *   npx tsx device-agent/src/simulators/printer-simulator-main.ts --tcp 9100 --control 9101
+ *     → run the agent with --printer tcp:127.0.0.1:9100
+ * Logs a text preview of every job (stderr). The control API (control/build-control-app.ts)
+ * sets paper, cover and faults, lists the jobs and pulls the cable.
  */
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { PrinterStateSchema, type PrinterState } from '@eldercare/domain';
-import { parseDeviceAddress } from '../transports/device-address';
+import { COMMON_SIMULATOR_OPTIONS, COMMON_SIMULATOR_USAGE, runSimulatorProcess } from './control/run-simulator-process';
 import { PrinterSimulator } from './printer-simulator';
 
 const STATES: readonly string[] = PrinterStateSchema.anyOf.map((s) => s.const);
+
+const USAGE = `Usage: printer-simulator-main [--tcp [host:]port | --pty <path>] [options]
+  --state <state>        start in this state: ${STATES.join(', ')}
+  --max-jobs <n>         jobs kept for GET /prints (default 500)
+  --quiet                no job previews on stderr
+${COMMON_SIMULATOR_USAGE}`;
 
 function isState(value: string): value is PrinterState {
   return STATES.includes(value);
 }
 
-function fail(message: string): never {
-  console.error(`printer-simulator: ${message}`);
+const { values } = parseArgs({
+  options: {
+    ...COMMON_SIMULATOR_OPTIONS,
+    state: { type: 'string', default: 'ready' },
+    'max-jobs': { type: 'string', default: '500' },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.error(USAGE);
+  process.exit(0);
+}
+const state = values.state;
+if (!isState(state)) {
+  console.error(`printer-simulator: --state must be one of ${STATES.join(', ')}`);
   process.exit(2);
 }
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { listen: { type: 'string', default: 'tcp:127.0.0.1:9100' }, state: { type: 'string', default: 'ready' } },
-  });
-  const state = values.state;
-  if (!isState(state)) fail(`--state must be one of ${STATES.join(', ')}`);
-  let address;
-  try {
-    address = parseDeviceAddress(values.listen);
-  } catch (err) {
-    fail((err as Error).message);
-  }
-  if (address.kind !== 'tcp') fail('--listen takes a tcp: address, e.g. tcp:127.0.0.1:9100');
-
-  const printer = new PrinterSimulator({ state });
-  const listener = await printer.listenTcp(address.port, address.host).catch((err: Error) => fail(`cannot listen: ${err.message}`));
-  console.log(`Printer simulator listening on tcp:${listener.host}:${listener.port} (state ${printer.state})`);
-
-  printer.on('state', (s) => console.log(`[state] ${s}`));
-  printer.on('job', (job) => {
-    const note = job.complete ? '' : ', incomplete';
-    console.log(`\n[${job.id}] ${job.receivedAt.toISOString()}, ${job.bytes.length} bytes${note}\n${job.previewText}\n`);
-  });
-
-  const input = process.stdin.isTTY ? createInterface({ input: process.stdin }) : null;
-  input?.on('line', (line) => {
-    const wanted = line.trim();
-    if (isState(wanted)) printer.setState(wanted);
-    else if (wanted) console.log(`Unknown state "${wanted}"; one of ${STATES.join(', ')}`);
-  });
-
-  let closing = false;
-  const shutdown = (): void => {
-    if (closing) return;
-    closing = true;
-    input?.close();
-    void printer.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+const maxJobs = Number(values['max-jobs']);
+if (!Number.isInteger(maxJobs) || maxJobs < 1) {
+  console.error('printer-simulator: --max-jobs takes a positive whole number');
+  process.exit(2);
 }
+if (values.pty === undefined && values.tcp === undefined && values.listen === undefined) values.tcp = '127.0.0.1:9100';
 
-void main();
+const printer = new PrinterSimulator({ state, maxJobs });
+
+await runSimulatorProcess({
+  name: 'printer-simulator',
+  device: { kind: 'printer', printer },
+  flags: values,
+  close: () => printer.close(),
+  onReady(log) {
+    log(`printer-simulator: state ${printer.state}`);
+    printer.on('state', (s) => log(`[state] ${s}`));
+    if (values.quiet) return;
+    printer.on('job', (job) => {
+      const note = job.complete ? '' : ', incomplete';
+      log(`\n[${job.id}] ${job.receivedAt.toISOString()}, ${job.bytes.length} bytes${note}\n${job.previewText}\n`);
+    });
+  },
+});
