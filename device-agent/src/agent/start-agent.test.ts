@@ -147,7 +147,7 @@ describe('startAgent', () => {
     const agent = await start();
     const client = await EventClient.connect(agent);
     await client.status(readerState('ready'));
-    agent.simulators.reader!.failNextReads(2);
+    agent.simulators.reader!.failNextReads(4); // the first read and its three retries
     agent.simulators.reader!.placeDemoCard('wang-jianguo');
     expect(await client.next('card.failed')).toEqual({ type: 'card.failed', code: 'READER_READ_FAILED' });
 

@@ -57,7 +57,8 @@ export class CardPoller {
   private tickInFlight: Promise<void> | undefined;
   private cardOnReader = false;
   private absentPolls = 0;
-  private state_: ReaderState = 'offline';
+  /** Unknown until the first poll after start(), so that poll always reports the state. */
+  private state_: ReaderState | undefined;
   private lastError: string | undefined;
 
   constructor(
@@ -79,7 +80,7 @@ export class CardPoller {
   }
 
   get state(): ReaderState {
-    return this.state_;
+    return this.state_ ?? 'offline';
   }
 
   get error(): string | undefined {
@@ -95,6 +96,8 @@ export class CardPoller {
     if (this.running) return;
     this.running = true;
     this.generation++;
+    this.state_ = undefined;
+    this.lastError = undefined;
     this.schedule(0);
   }
 
