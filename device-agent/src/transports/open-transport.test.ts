@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTransport, openTransport } from './open-transport';
 import { createPtyPair } from './pty-pair';
 import { socatAvailable, tempLinkPath } from './test-support';
-import { TransportOpenFailedError, TransportUnavailableError } from './transport-errors';
+import { TransportOpenFailedError } from './transport-errors';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -27,11 +27,22 @@ function nextData(transport: { onData(l: (c: Buffer) => void): () => void }, byt
 }
 
 describe('openTransport', () => {
-  it('refuses hid: and usb: with a typed error naming issue 3', async () => {
+  it('opens hid: and usb: lazily: building works anywhere, a missing device fails to open with a typed error', async () => {
     for (const address of ['hid:0400:c35a', 'usb:0400:c35a']) {
-      await expect(openTransport(address)).rejects.toBeInstanceOf(TransportUnavailableError);
-      await expect(openTransport(address)).rejects.toMatchObject({ code: 'TRANSPORT_UNAVAILABLE', message: expect.stringContaining('issue 3') });
+      const transport = createTransport(address);
+      expect(transport.isOpen).toBe(false);
+      const err = await transport.open().then(() => undefined, (e: unknown) => e);
+      // No such device here (and for usb: no /sys/bus/usb in a container): never a crash.
+      expect(err).toBeInstanceOf(TransportOpenFailedError);
+      expect((err as Error).message).toContain(address);
     }
+  });
+
+  it('builds evdev: transports and reports a missing input device as TRANSPORT_OPEN_FAILED', async () => {
+    await expect(openTransport('evdev:/dev/input/by-id/usb-none-event-kbd')).rejects.toMatchObject({
+      code: 'TRANSPORT_OPEN_FAILED',
+      message: expect.stringContaining('unplugged'),
+    });
   });
 
   it('leaves sim: to the agent', () => {

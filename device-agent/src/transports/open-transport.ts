@@ -1,13 +1,17 @@
 import type { ByteTransport } from './byte-transport';
 import { parseDeviceAddress } from './device-address';
+import { EvdevTransport } from './evdev-transport';
 import { FileTransport } from './file-transport';
+import { HidTransport } from './hid-transport';
 import { SerialTransport } from './serial-transport';
 import { TcpTransport } from './tcp-transport';
 import { TransportUnavailableError } from './transport-errors';
+import { UsbTransport } from './usb-transport';
 
 /**
  * Builds the transport for a device address without opening it. `sim:` is not a transport but a
- * simulator chosen by the agent composition, and HID/USB arrive with issue 3.
+ * simulator chosen by the agent composition. Native packages (serialport, node-hid, usb) load
+ * only in open(), so building any transport works on a machine without them.
  */
 export function createTransport(address: string): ByteTransport {
   const parsed = parseDeviceAddress(address);
@@ -19,12 +23,11 @@ export function createTransport(address: string): ByteTransport {
     case 'file':
       return new FileTransport(address, { path: parsed.path });
     case 'hid':
+      return new HidTransport(address, { vendorId: parsed.vendorId, productId: parsed.productId, reports: parsed.reports });
     case 'usb':
-      throw new TransportUnavailableError(
-        address,
-        `${parsed.kind}: devices are not supported yet (issue 3: USB-HID and raw USB transports); ` +
-          'connect the device as serial:, tcp: or file: meanwhile',
-      );
+      return new UsbTransport(address, { vendorId: parsed.vendorId, productId: parsed.productId });
+    case 'evdev':
+      return new EvdevTransport(address, { path: parsed.path });
     case 'sim':
       throw new TransportUnavailableError(
         address,
