@@ -56,6 +56,20 @@ describeOnEachDatabase('POST /api/v1/identify', (target) => {
     }
   });
 
+  it.each([
+    ['anna-miller', 70, 'female'], // foreign permanent resident card (2023, number starting with 9)
+    ['leung-kwok-wah', 66, 'male'], // HK/Macau/Taiwan residence permit (number starting with 81)
+  ] as const)('%s, without a resident card, is found in the registry and told why the Shanghai-only services do not apply', async (key, age, sex) => {
+    const person = demoPerson(key);
+    expect(person.card.cardType).not.toBe('resident');
+    const res = await identify(app, person.card);
+    expect(res.person).toMatchObject({ age, sex, shanghaiHukou: false, inRegistry: true });
+    for (const serviceKey of ['allowance-channel', 'senior-card']) {
+      expect(eligibility(res, serviceKey).reasons.map((r) => r.code)).toContain('not-shanghai-hukou');
+    }
+    expect(JSON.stringify(res)).not.toContain(person.idNumber);
+  });
+
   it('a senior-card holder is told the card is already held; the phone is masked', async () => {
     const res = await identify(app, demoPerson('zhang-guihua').card);
     expect(res.person).toMatchObject({ holdsSeniorCard: true, allowanceChannel: 'senior-card', phoneMasked: '138****1234' });
