@@ -19,6 +19,7 @@ export type { AgentApiDeps } from './api/agent-api-deps';
 export * from './ga467';
 export * from './reader';
 export * from './transports';
+export * from './scanner';
 export * from './printer';
 export * from './escpos';
 export * from './simulators';

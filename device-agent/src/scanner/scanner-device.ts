@@ -106,6 +106,7 @@ export class ScannerDevice {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.connected = false;
     this.timers.clearTimeout(this.retryTimer);
     this.resetDecoders();
     await this.transport.close().catch(() => {});

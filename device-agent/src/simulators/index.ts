@@ -1,4 +1,5 @@
 export { ReaderSimulator, UnknownDemoCardError, type ReaderSimulatorOptions, type SimulatedExchange } from './reader-simulator';
 export { ReaderFaultSchema, type ReaderFault } from './reader-fault';
 export { PrinterSimulator, type PrinterSimulatorOptions, type SimulatedPrintJob, type TcpListener } from './printer-simulator';
+export { ScannerSimulator, encodeBootKeyboardScan, encodeKeyboardScan, type ScanTerminator, type ScanWriteOptions, type ScannerSimulatorOptions } from './scanner-simulator';
 export * from './control';

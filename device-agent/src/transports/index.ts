@@ -1,10 +1,15 @@
 export type { ByteTransport } from './byte-transport';
 export * from './device-address';
 export * from './duplex-pair';
+export * from './evdev-transport';
 export * from './file-transport';
+export * from './hid-reports';
+export * from './hid-transport';
 export * from './open-transport';
 export * from './pty-pair';
 export * from './serial-transport';
 export * from './socket-transport';
 export * from './tcp-transport';
 export * from './transport-errors';
+export * from './usb-endpoints';
+export * from './usb-transport';
