@@ -35,4 +35,17 @@ describe('CardSession', () => {
     expect(session.current).toBeUndefined();
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('holds the optional card fields (extra address, English name, permit number) and drops them with the card', () => {
+    const permit = demoResidents('2025-06-15').find((r) => r.card.cardType === 'hkmo-tw-permit')!.card;
+    const full = { ...permit, extraAddress: '上海市徐汇区漕溪北路100号', englishName: 'LEUNG, KWOK WAH' };
+    const session = new CardSession(1000);
+    session.hold({ card: full, photo: Buffer.alloc(4, 1) });
+    expect(session.current?.card).toEqual(full);
+    session.forget();
+    expect(session.current).toBeUndefined();
+    session.hold({ card: full, photo: Buffer.alloc(4, 1) });
+    vi.advanceTimersByTime(1000);
+    expect(session.current).toBeUndefined();
+  });
 });
