@@ -81,6 +81,12 @@ export const zhCN = {
   'kiosk.attract.start': '开始办理',
   'kiosk.attract.services': '可办理：选择老年综合津贴领取渠道、申领敬老卡',
   'kiosk.card.label': '居民身份证',
+  // Card types a GA 467 reader reads (technician and simulator pages)
+  'card.type.resident': '居民身份证',
+  'card.type.foreign-permanent': '外国人永久居留身份证',
+  'card.type.hkmo-tw-permit': '港澳台居民居住证',
+  'device.sam.healthy': '安全模块（SAM）正常',
+  'device.sam.unhealthy': '安全模块（SAM）自检失败',
   'kiosk.waiting.heading': '请放好身份证',
   'kiosk.waiting.body': '请把身份证平放在屏幕下方的读卡区。',
   'kiosk.reading.heading': '正在读取身份证',
