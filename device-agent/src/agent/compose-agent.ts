@@ -9,6 +9,10 @@ import { createDuplexPair } from '../transports/duplex-pair';
 import { createTransport } from '../transports/open-transport';
 import type { AgentConfig, AgentConfigInput } from '../config/agent-config-schema';
 import { bindHost, pairingTokenOf, resolveAgentConfig } from '../config/resolve-agent-config';
+import { ConfigReloader, type ReloadSource } from '../config/config-reloader';
+import type { DevicePart } from '../config/config-changes';
+import { createTechDeps } from '../api/tech-deps';
+import type { ConfigReload } from '@eldercare/domain';
 import { CardSession } from './card-session';
 import { EventHub } from './event-hub';
 import { PrinterDevice } from './printer-device';
@@ -38,31 +42,46 @@ export interface ComposedAgent {
   startDevices(): void;
   /** Closes the API and the devices and forgets any held card. Idempotent. */
   close(): Promise<void>;
+  /** Reads the config file again (SIGHUP, file change) and reopens what changed. */
+  reloadConfig(source: Exclude<ReloadSource, 'api'>): Promise<ConfigReload>;
+}
+
+export interface ComposeAgentOptions {
+  /** The config file: watched once the devices start, saved by PUT /v1/tech/config. */
+  configFile?: string;
+  /** CLI flags laid over the file on every reload. */
+  overrides?: AgentConfigInput;
+  /** Where config reloads are reported (besides /v1/tech/diagnostics). */
+  log?(line: string): void;
 }
 
 /**
  * Composes the agent: device links (real transports or in-process simulators on a duplex
  * pair), the reader's card poller, the printer, the card session, the event hub and the API.
  */
-export async function composeAgent(input: AgentConfigInput): Promise<ComposedAgent> {
+export async function composeAgent(input: AgentConfigInput, options: ComposeAgentOptions = {}): Promise<ComposedAgent> {
   const config = resolveAgentConfig(input);
   const pairingToken = pairingTokenOf(config);
   const host = bindHost(config.api.host);
   const simulators: AgentSimulators = {};
   const closers: (() => Promise<void>)[] = [];
 
-  const readerSimulated = parseDeviceAddress(config.reader.address).kind === 'sim';
-  let readerTransport: ByteTransport;
-  if (readerSimulated) {
-    const [agentEnd, simEnd] = createDuplexPair(config.reader.address);
-    const simulator = new ReaderSimulator({ today: config.simulatedToday ?? shanghaiDate(new Date()) });
+  let readerSimulated = false;
+  let closeReaderSimulator: (() => Promise<void>) | undefined;
+  /** The reader's link (a simulator on a duplex pair for sim:); a config reload opens it anew. */
+  const readerLink = (next: AgentConfig): ByteTransport => {
+    readerSimulated = parseDeviceAddress(next.reader.address).kind === 'sim';
+    if (!readerSimulated) {
+      closeReaderSimulator = undefined;
+      return createTransport(next.reader.address);
+    }
+    const [agentEnd, simEnd] = createDuplexPair(next.reader.address);
+    const simulator = new ReaderSimulator({ today: next.simulatedToday ?? shanghaiDate(new Date()) });
     simulator.attach(simEnd);
     simulators.reader = simulator;
-    closers.push(() => simulator.close());
-    readerTransport = agentEnd;
-  } else {
-    readerTransport = createTransport(config.reader.address);
-  }
+    closeReaderSimulator = () => simulator.close();
+    return agentEnd;
+  };
 
   const printerSimulated = parseDeviceAddress(config.printers.receipt.address).kind === 'sim';
   let printerTransport: ByteTransport;
@@ -79,17 +98,21 @@ export async function composeAgent(input: AgentConfigInput): Promise<ComposedAge
 
   const hub = new EventHub();
   const session = new CardSession(config.cardHoldMs);
-  const reader = new ReaderDevice(config.reader.address, readerTransport, {
-    pollIntervalMs: config.reader.pollIntervalMs,
-    reconnectMs: config.reader.reconnectMs,
-  });
+  const openReader = (next: AgentConfig): ReaderDevice => {
+    const device = new ReaderDevice(next.reader.address, readerLink(next), {
+      pollIntervalMs: next.reader.pollIntervalMs,
+      reconnectMs: next.reader.reconnectMs,
+    });
+    device.on(onReaderEvent);
+    return device;
+  };
   const printer = new PrinterDevice(config.printers.receipt.address, printerTransport, {
     statusIntervalMs: config.printers.receipt.statusIntervalMs,
   });
   const prints = new PrintService(printer);
 
   const status = (): AgentStatus => ({
-    simulated: readerSimulated || printerSimulated,
+    simulated: readerSimulated || printerSimulated || config.simulatorControl !== undefined,
     reader: reader.status,
     printers: { receipt: printer.status },
   });
@@ -102,7 +125,7 @@ export async function composeAgent(input: AgentConfigInput): Promise<ComposedAge
     hub.publish({ type: 'device.status', status: current });
   };
 
-  reader.on((event) => {
+  function onReaderEvent(event: Parameters<Parameters<ReaderDevice['on']>[0]>[0]): void {
     switch (event.type) {
       case 'card.read':
         session.hold({ card: event.card, photo: event.photo });
@@ -114,6 +137,26 @@ export async function composeAgent(input: AgentConfigInput): Promise<ComposedAge
       default:
         hub.publish(event);
     }
+  }
+  let reader = openReader(config);
+  let started = false;
+
+  const reopen = async (parts: DevicePart[], next: AgentConfig): Promise<void> => {
+    if (parts.includes('reader')) {
+      await reader.close();
+      await closeReaderSimulator?.();
+      session.forget();
+      reader = openReader(next);
+      if (started) reader.start();
+    }
+    // Printers and the scanner: reopened here once their composition is settled (issue 3 helpers).
+    publishStatusIfChanged();
+  };
+  const reloader = new ConfigReloader(config, {
+    ...(options.configFile !== undefined && { path: options.configFile }),
+    ...(options.overrides && { overrides: options.overrides }),
+    ...(options.log && { log: options.log }),
+    reopen,
   });
   printer.onChange(publishStatusIfChanged);
   // A simulated printer tells us when its state changes; ask it through the real protocol.
@@ -128,15 +171,30 @@ export async function composeAgent(input: AgentConfigInput): Promise<ComposedAge
       releaseSession: () => session.forget(),
       subscribe: (listener) => hub.subscribe(listener),
       simulators,
+      ...(config.simulatorControl ? { simulatorControl: config.simulatorControl } : {}),
     },
-    { logger: config.logger },
+    {
+      logger: config.logger,
+      tech: createTechDeps({
+        status,
+        reader: () => reader,
+        printers: () => ({ receipt: printer }),
+        heldCard: () => session.current,
+        subscribe: (listener) => hub.subscribe(listener),
+        reloader,
+        setTimeout: (callback, ms) => setTimeout(callback, ms),
+        clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      }),
+    },
   );
 
   let closing: Promise<void> | undefined;
   const shutdown = async () => {
     session.forget();
+    reloader.stop();
     await app.close();
     await Promise.all([reader.close(), printer.close()]);
+    await closeReaderSimulator?.();
     for (const close of closers) await close();
   };
 
@@ -149,9 +207,12 @@ export async function composeAgent(input: AgentConfigInput): Promise<ComposedAge
     status,
     heldCard: () => session.current,
     startDevices: () => {
+      started = true;
+      reloader.watch();
       reader.start();
       printer.start();
     },
     close: () => (closing ??= shutdown()),
+    reloadConfig: (source) => reloader.reload(source),
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AgentErrorSchema, SimCardSchema, SimPrintSchema, maskIdNumber, maskName, type SimCard, type SimPrint } from '@eldercare/domain';
 import { Type } from 'typebox';
+import { simProxyRoutes } from '../simulators/control/sim-proxy-routes';
 import type { AgentApiDeps } from './agent-api-deps';
 
 const PlaceCardSchema = Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
@@ -49,5 +50,11 @@ export const simRoutes: FastifyPluginAsyncTypebox<{ deps: AgentApiDeps }> = asyn
         previewHtml: job.previewHtml,
       }));
     });
+  }
+
+  // Devices that are simulator processes (npm start): the same routes, forwarded to their control APIs.
+  if (deps.simulatorControl) {
+    const urls = deps.simulatorControl;
+    await app.register(simProxyRoutes, { urls: { reader: reader ? undefined : urls.reader, receiptPrinter: receiptPrinter ? undefined : urls.receiptPrinter } });
   }
 };

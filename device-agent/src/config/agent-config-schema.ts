@@ -83,6 +83,14 @@ export const ScannerConfigSchema = section(
   true,
 );
 
+/** A simulator process's control API: loopback HTTP only. */
+const controlUrl = (device: string) =>
+  Type.String({
+    pattern: '^http://(127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|localhost|\\[::1\\]):\\d{1,5}/?$',
+    description: `Control URL of the ${device} simulator process, e.g. http://127.0.0.1:7601.`,
+    expected: 'a loopback URL such as http://127.0.0.1:7601',
+  });
+
 export const AgentConfigSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String({ description: 'Path of the JSON schema, for editors.' })),
@@ -93,6 +101,16 @@ export const AgentConfigSchema = Type.Object(
     queueDir: Type.String({ minLength: 1, default: './data/agent/print-queue', description: 'Folder of the durable print queue (relative to the working directory).', expected: 'a folder path' }),
     cardHoldMs: ms(1000, 60_000, 'The agent forgets a read card after this long unless the session releases it earlier.'),
     logger: Type.Boolean({ default: true, description: 'Request logging (never bodies).', expected: 'true or false' }),
+    simulatorControl: Type.Optional(
+      Type.Object(
+        {
+          reader: Type.Optional(controlUrl('reader')),
+          receiptPrinter: Type.Optional(controlUrl('receipt printer')),
+          ticketPrinter: Type.Optional(controlUrl('ticket printer')),
+        },
+        { additionalProperties: false, description: 'Control APIs of simulator processes (npm start runs the simulators as processes): the /v1/sim routes are forwarded there.', expected: 'an object' },
+      ),
+    ),
     simulatedToday: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'The Shanghai date the simulators compute demo residents for (tests and demos; default today).', expected: 'a date such as 2025-06-15' })),
   },
   { additionalProperties: false, description: 'Device agent configuration', expected: 'an object' },

@@ -45,7 +45,7 @@ describe('resolveAgentConfig', () => {
 
   it('names unknown keys at any depth, with the keys it knows', () => {
     expect(agentConfigIssues({ printer: {}, reader: { adress: 'sim:' } })).toEqual([
-      { path: 'printer', message: 'unknown key (expected one of api, reader, printers, scanner, queueDir, cardHoldMs, logger, simulatedToday)' },
+      { path: 'printer', message: 'unknown key (expected one of api, reader, printers, scanner, queueDir, cardHoldMs, logger, simulatorControl, simulatedToday)' },
       { path: 'reader.adress', message: 'unknown key (expected one of address, pollIntervalMs, reconnectMs, readExtraAddress)' },
     ]);
   });

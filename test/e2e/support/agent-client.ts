@@ -99,8 +99,16 @@ export class AgentClient {
     }, timeoutMs);
   }
 
-  print(request: PrintRequest): Promise<PrintResult> {
-    return this.call<PrintResult>('POST', '/v1/print', request);
+  /** The PrintResult, whatever the HTTP status that came with it (held and failed are not 200). */
+  async print(request: PrintRequest): Promise<PrintResult> {
+    const response = await fetch(`${this.url}/v1/print`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    const body = (await response.json()) as Partial<PrintResult>;
+    if (typeof body.jobId !== 'string' || typeof body.state !== 'string') throw new Error(`POST /v1/print: ${response.status} ${JSON.stringify(body)}`);
+    return body as PrintResult;
   }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {

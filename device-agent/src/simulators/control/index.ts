@@ -4,3 +4,4 @@ export { SimulatorEndpoint, EndpointError, type EndpointSpec, type ServableSimul
 export { SimulatorControlClient, SimulatorControlError } from './simulator-control-client';
 export { spawnSimulator, type SimulatorProcess, type SpawnSimulatorOptions } from './spawn-simulator';
 export { loadSimulatorScript, runSimulatorScript, SimulatorScriptError } from './simulator-script';
+export { simProxyRoutes, type SimulatorControlUrls } from './sim-proxy-routes';

@@ -2,7 +2,6 @@ import { createInterface, type Interface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { isLoopback } from '../../agent/agent-config';
-import { parseDeviceAddress } from '../../transports/device-address';
 import { buildControlApp, type ControlledDevice } from './build-control-app';
 import type { SimulatorReady } from './control-schemas';
 import { loadSimulatorScript, runSimulatorScript } from './simulator-script';
@@ -49,15 +48,11 @@ export function endpointSpec(flags: Pick<CommonSimulatorFlags, 'pty' | 'tcp' | '
   if (flags.pty !== undefined) return { kind: 'pty', path: flags.pty };
   const raw = (flags.tcp ?? flags.listen)!;
   if (/^\d+$/.test(raw)) return { kind: 'tcp', host: '127.0.0.1', port: Number(raw) };
-  if (/^(serial|hid|usb|file|sim):/.test(raw)) throw new SimulatorUsageError(`--tcp takes [host:]port or tcp:host:port, not ${raw}`);
-  let address;
-  try {
-    address = parseDeviceAddress(raw.startsWith('tcp:') ? raw : `tcp:${raw}`);
-  } catch (err) {
-    throw new SimulatorUsageError((err as Error).message);
-  }
-  if (address.kind !== 'tcp') throw new SimulatorUsageError('--tcp takes [host:]port, e.g. 127.0.0.1:7500');
-  return { kind: 'tcp', host: address.host, port: address.port };
+  // Port 0 (any free port) is fine here, unlike in a device address.
+  const match = /^(?:tcp:)?(\[[^\]]+\]|[^:[\]]+):(\d{1,5})$/.exec(raw);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port > 65535) throw new SimulatorUsageError(`--tcp takes [host:]port or tcp:host:port, not ${raw}`);
+  return { kind: 'tcp', host: match[1]!.replace(/^\[|\]$/g, ''), port };
 }
 
 export interface SimulatorProcessSetup {
