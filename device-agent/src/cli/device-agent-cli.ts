@@ -3,9 +3,9 @@ import type { PrinterRole } from '@eldercare/domain';
 import { AGENT_OPTIONS_USAGE, DEFAULT_AGENT_PORT } from '../agent/agent-cli';
 import { loadAgentConfig } from '../config/load-agent-config';
 import { bindHost } from '../config/resolve-agent-config';
+import { formatPortList, listPorts } from '../transports/list-ports';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
-import { listPorts } from './list-ports';
 import { runAgent } from './run-agent';
 import { statusCommand } from './status-command';
 import { testPrintCommand } from './test-print-command';
@@ -16,7 +16,8 @@ export const CLI_USAGE = `Usage: npx device-agent <command> [options]
 Commands:
   run [options]                  run the agent (same as npm run agent); options:
 ${AGENT_OPTIONS_USAGE.replace(/^/gm, '    ')}
-  ports                          list serial ports, as device addresses
+  ports [--json]                 list serial ports, HID and USB devices and keyboard input devices,
+                                 each with the address to put in the config
   test-read --reader <address> [--timeout <s>]
                                  check the reader's SAM, wait for a card (default 10 s) and print it
                                  as JSON, name and ID number masked
@@ -50,12 +51,11 @@ export async function runDeviceAgentCli(argv: string[], io: CliIo): Promise<numb
       case 'run':
         return (await runAgent(rest, io)) === 'help' ? 0 : 'running';
       case 'ports': {
-        parse(rest, {});
-        const ports = await listPorts().catch((err: Error) => {
-          throw new CliError('CLI_NO_DEVICE', `Cannot list serial ports (${err.message}); on Linux the udev package is needed`);
-        });
-        io.out(JSON.stringify(ports, null, 2));
-        if (ports.length === 0) io.err('No serial ports found.');
+        const values = parse(rest, { json: { type: 'boolean' } });
+        if (values.help) return usage(io);
+        // Each kind is listed on its own; a missing library is a note in its section, not an error.
+        const sections = await listPorts();
+        io.out(values.json ? JSON.stringify(sections, null, 2) : formatPortList(sections));
         return 0;
       }
       case 'test-read': {
