@@ -121,69 +121,52 @@ describe.each([
     await l.close();
   });
 
-  it('prints a receipt: status first, the bytes, status again', async () => {
-    const result = await l.printer.print(DOC);
-    expect(result).toEqual({ jobId: 'app-SQ1-receipt', state: 'printed', printerState: 'ready' });
+  it('sends a job and its process ID; the printer echoes the ID once the job is on paper', async () => {
+    const bytes = encodeReceipt(DOC);
+    expect(await l.printer.send(bytes, 'ABCD')).toBe('sent');
+    expect(await l.printer.waitForProcessId('ABCD', 1000)).toBe(true);
     await l.sim.settled();
     expect(l.sim.jobs).toHaveLength(1);
     const job = l.sim.jobs[0]!;
     expect(job.complete).toBe(true);
-    expect(Buffer.from(job.bytes).equals(Buffer.from(encodeReceipt(DOC)))).toBe(true);
+    expect(Buffer.from(job.bytes).equals(Buffer.from(bytes))).toBe(true);
     expect(job.items.filter((i) => i.kind === 'text').map((i) => i.text)).toEqual(['受理回执', '申请编号：SQ20240501000123', '扫码查询进度']);
-    expect(job.items.find((i) => i.kind === 'qr')).toMatchObject({ data: 'SQ20240501000123' });
-    expect(l.written()).toEqual([...QUERIES, Buffer.from(encodeReceipt(DOC)).toString('hex'), ...QUERIES]);
+    expect(l.written()).toEqual([Buffer.from(bytes).toString('hex') + '1d28480600303041424344']);
   });
 
   it('reports status with the raw replies', async () => {
     expect(await l.printer.queryStatus()).toEqual({ state: 'ready', raw: { printer: 0x12, offlineCause: 0x12, paperSensor: 0x12 } });
-    l.sim.setState('cover-open');
+    l.sim.setCoverOpen(true);
     expect(await l.printer.queryStatus()).toEqual({ state: 'cover-open', raw: { printer: 0x1a, offlineCause: 0x16, paperSensor: 0x12 } });
     expect(l.printer.state).toBe('cover-open');
+    expect(l.written()).toEqual([...QUERIES, ...QUERIES]);
   });
 
-  it('still prints with paper near end, and says so', async () => {
-    l.sim.setState('paper-near-end');
-    const result = await l.printer.print(DOC);
-    expect(result).toEqual({ jobId: DOC.id, state: 'printed', printerState: 'paper-near-end' });
-    expect(l.printer.state).toBe('paper-near-end');
+  it('sees paper run out in the middle of a job; the echo comes once paper is loaded', async () => {
+    l.sim.runOutOfPaperAfter(40);
+    expect(await l.printer.send(encodeReceipt(LONG_DOC), 'BCDE')).toBe('sent');
+    expect((await l.printer.queryStatus()).state).toBe('paper-out');
+    l.sim.setPaper('ok');
+    expect(await l.printer.waitForProcessId('BCDE', 1000)).toBe(true);
+    expect((await l.printer.queryStatus()).state).toBe('ready');
     await l.sim.settled();
-    expect(l.sim.jobs).toHaveLength(1);
+    expect(l.sim.jobs.map((j) => j.complete)).toEqual([true]);
   });
 
-  it.each([
-    ['paper-out', 'PRINTER_PAPER_OUT'],
-    ['cover-open', 'PRINTER_COVER_OPEN'],
-  ] as const)('refuses to print with %s and sends nothing but the status queries', async (state, code) => {
-    l.sim.setState(state);
-    const result = await l.printer.print(DOC);
-    expect(result).toEqual({ jobId: DOC.id, state: 'failed', code, printerState: state });
-    expect(l.written()).toEqual(QUERIES);
-    await l.sim.settled();
-    expect(l.sim.jobs).toHaveLength(0);
-  });
-
-  it('fails the job when the paper runs out while it prints, and prints again once paper is loaded', async () => {
-    l.sim.loadPaper(10);
-    const result = await l.printer.print(LONG_DOC);
-    expect(result).toEqual({ jobId: 'long', state: 'failed', code: 'PRINTER_PAPER_OUT', printerState: 'paper-out' });
-    await l.sim.settled();
-    expect(l.sim.jobs).toHaveLength(1);
-    expect(l.sim.jobs[0]!.complete).toBe(false);
-    expect(l.sim.jobs[0]!.items.filter((i) => i.kind === 'text').length).toBeLessThan(30);
-
-    l.sim.loadPaper(null);
-    expect(await l.printer.print(DOC)).toMatchObject({ state: 'printed', printerState: 'ready' });
-    await l.sim.settled();
-    expect(l.sim.jobs.map((j) => j.complete)).toEqual([false, true]);
+  it('keeps status replies and process ID echoes apart when the printer splits its replies', async () => {
+    l.sim.setFaults([{ kind: 'split' }]);
+    await l.printer.send(encodeReceipt(DOC), 'CDDD');
+    expect((await l.printer.queryStatus()).state).toBe('ready');
+    expect(await l.printer.waitForProcessId('CDDD', 1000)).toBe(true);
   });
 
   it('runs concurrent callers one exchange at a time', async () => {
-    const results = await Promise.all([l.printer.queryStatus(), l.printer.print(DOC), l.printer.queryStatus(), l.printer.print({ ...DOC, id: 'second' })]);
-    expect(results.map((r) => r.state)).toEqual(['ready', 'printed', 'ready', 'printed']);
+    const bytes = encodeReceipt(DOC);
+    const results = await Promise.all([l.printer.queryStatus(), l.printer.send(bytes), l.printer.queryStatus(), l.printer.send(bytes)]);
+    expect(results.map((r) => (typeof r === 'string' ? r : r.state))).toEqual(['ready', 'sent', 'ready', 'sent']);
     // Every query waits for its answer before anything else is written, so the writes come in whole polls.
-    const w = l.written();
-    const job = Buffer.from(encodeReceipt(DOC)).toString('hex');
-    expect(w).toEqual([...QUERIES, ...QUERIES, job, ...QUERIES, ...QUERIES, ...QUERIES, job, ...QUERIES]);
+    const job = Buffer.from(bytes).toString('hex');
+    expect(l.written()).toEqual([...QUERIES, job, ...QUERIES, job]);
   });
 });
 
@@ -195,15 +178,25 @@ describe('ReceiptPrinter with no answer', () => {
   it('counts a printer that does not answer within the timeout as offline (duplex, simulated clock)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const l = await duplexLink(new PrinterSimulator({ state: 'offline' }));
-    const result = l.printer.print(DOC);
+    const result = l.printer.queryStatus();
     await vi.advanceTimersByTimeAsync(999);
     let settled = false;
     void result.then(() => (settled = true));
     await Promise.resolve();
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await result).toEqual({ jobId: DOC.id, state: 'failed', code: 'PRINTER_OFFLINE', printerState: 'offline' });
+    expect((await result).state).toBe('offline');
     expect(l.written()).toEqual(['100401']); // gives up after the first unanswered query
+    await l.close();
+  });
+
+  it('gives up waiting for a process ID after the timeout (simulated clock)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const l = await duplexLink(new PrinterSimulator({ processIdResponse: false }));
+    await l.printer.send(encodeReceipt(DOC), 'ABCD');
+    const waiting = l.printer.waitForProcessId('ABCD', 500);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await waiting).toBe(false);
     await l.close();
   });
 
@@ -212,10 +205,8 @@ describe('ReceiptPrinter with no answer', () => {
     const started = Date.now();
     expect(await l.printer.queryStatus()).toEqual({ state: 'offline', raw: { printer: null, offlineCause: null, paperSensor: null } });
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
-    expect(await l.printer.print(DOC)).toMatchObject({ state: 'failed', code: 'PRINTER_OFFLINE' });
-    expect(l.written()).toEqual(['100401', '100401']);
     l.sim.setState('ready');
-    expect(await l.printer.print(DOC)).toMatchObject({ state: 'printed' });
+    expect((await l.printer.queryStatus()).state).toBe('ready');
     await l.close();
   });
 });
@@ -245,6 +236,14 @@ describe('ReceiptPrinter protocol edges (a scripted peer on the other end)', () 
     expect(await printer.queryStatus()).toEqual({ state: 'paper-near-end', raw: { printer: 0x12, offlineCause: 0x12, paperSensor: 0x1e } });
   });
 
+  it('keeps a process ID that arrives before anyone waits for it, and never takes its bytes for status', async () => {
+    // '2' and 'R' inside the block would pass as status bytes on their own.
+    peer.onData((chunk) => void peer.write(chunk[0] === 0x10 ? Uint8Array.of(0x37, 0x22, 0x32, 0x52, 0x32, 0x52, 0x00, chunk[2] === 4 ? 0x1e : 0x12) : new Uint8Array(0)));
+    const printer = new ReceiptPrinter(agentEnd);
+    expect((await printer.queryStatus()).state).toBe('paper-near-end');
+    expect(await printer.waitForProcessId('2R2R', 10)).toBe(true);
+  });
+
   it('drops a late reply instead of taking it as the answer to the next query', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
@@ -268,7 +267,7 @@ describe('ReceiptPrinter protocol edges (a scripted peer on the other end)', () 
     expect((await printer.queryStatus()).state).toBe('offline');
   });
 
-  it('reports offline when the transport cannot be opened or written', async () => {
+  it('says not-connected when the transport cannot be opened: nothing reached the printer', async () => {
     const broken: ByteTransport = {
       address: 'tcp:192.0.2.1:9100',
       isOpen: false,
@@ -279,11 +278,11 @@ describe('ReceiptPrinter protocol edges (a scripted peer on the other end)', () 
       close: () => Promise.resolve(),
     };
     const printer = new ReceiptPrinter(broken);
-    expect(await printer.print(DOC)).toEqual({ jobId: DOC.id, state: 'failed', code: 'PRINTER_OFFLINE', printerState: 'offline' });
+    expect(await printer.send(encodeReceipt(DOC))).toBe('not-connected');
+    expect((await printer.queryStatus()).state).toBe('offline');
   });
 
-  it('fails the job as offline when writing the bytes fails', async () => {
-    let writes = 0;
+  it('says write-failed when writing the bytes fails: some may have reached the printer', async () => {
     const flaky: ByteTransport = {
       ...agentEnd,
       address: agentEnd.address,
@@ -292,18 +291,11 @@ describe('ReceiptPrinter protocol edges (a scripted peer on the other end)', () 
       onData: (l) => agentEnd.onData(l),
       onClose: (l) => agentEnd.onClose(l),
       close: () => agentEnd.close(),
-      write: (data) => (++writes === 4 ? Promise.reject(new Error('EPIPE')) : agentEnd.write(data)),
+      write: () => Promise.reject(new Error('EPIPE')),
     };
     await agentEnd.open();
-    peer.onData(() => void peer.write(Uint8Array.of(0x12)));
     const printer = new ReceiptPrinter(flaky);
-    expect(await printer.print(DOC)).toEqual({ jobId: DOC.id, state: 'failed', code: 'PRINTER_OFFLINE', printerState: 'offline' });
+    expect(await printer.send(encodeReceipt(DOC))).toBe('write-failed');
     expect(printer.state).toBe('offline');
-  });
-
-  it('throws a typed error for a document it cannot encode, before touching the printer', async () => {
-    const printer = new ReceiptPrinter(agentEnd, { columns: 2 });
-    await expect(printer.print(DOC)).rejects.toMatchObject({ code: 'ESCPOS_INVALID_ARGUMENT' });
-    expect(received).toEqual([]);
   });
 });

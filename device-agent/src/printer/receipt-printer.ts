@@ -1,22 +1,14 @@
-import type { PrinterState, PrintResult, ReceiptDocument } from '@eldercare/domain';
+import type { PrinterState } from '@eldercare/domain';
 import type { ByteTransport } from '../transports/byte-transport';
-import { encodeReceipt } from '../escpos/encode-receipt';
-import {
-  STATUS_OFFLINE_CAUSE,
-  STATUS_PAPER_SENSOR,
-  STATUS_PRINTER,
-  faultCode,
-  isValidStatusByte,
-  printerStateFromStatus,
-  statusQuery,
-  type RawPrinterStatus,
-} from './printer-status';
+import { systemTimers, type Timers } from '../reader/timers';
+import { PrinterReplyReader } from './printer-reply-reader';
+import { STATUS_OFFLINE_CAUSE, STATUS_PAPER_SENSOR, STATUS_PRINTER, printerStateFromStatus, statusQuery, type RawPrinterStatus } from './printer-status';
+import { processIdCommand } from './process-id';
 
 export interface ReceiptPrinterOptions {
   /** How long one DLE EOT may go unanswered before the printer counts as offline. */
   statusTimeoutMs?: number;
-  /** Columns of font A at normal size (48 on 80 mm paper). */
-  columns?: number;
+  timers?: Timers;
 }
 
 export interface PrinterStatusReport {
@@ -24,23 +16,30 @@ export interface PrinterStatusReport {
   raw: RawPrinterStatus;
 }
 
-/** A PrintResult plus the printer state afterwards, so callers can warn staff of paper near end. */
-export interface ReceiptPrintResult extends PrintResult {
-  printerState: PrinterState;
-}
+/**
+ * What became of the bytes of a job: all written; none (the link could not be opened, so
+ * sending again later is safe); or some unknown part (the write failed midway).
+ */
+export type SendOutcome = 'sent' | 'not-connected' | 'write-failed';
 
 const DEFAULT_STATUS_TIMEOUT_MS = 1000;
+/** Process IDs received but not (yet) waited for; a few jobs' worth is plenty. */
+const MAX_UNCLAIMED_IDS = 64;
 
 /**
- * Drives an ESC/POS receipt printer over any byte transport. Status replies are single bytes
- * with no id, so every exchange (a status poll, or a print with its polls) runs one at a time.
+ * Drives an ESC/POS printer over any byte transport. Status replies are single bytes with no id,
+ * so exchanges (a status poll, or the writing of a job) run one at a time. Process ID responses
+ * (GS ( H) arrive whenever the printer finishes a job and are kept until claimed.
  */
 export class ReceiptPrinter {
   private readonly timeoutMs: number;
-  private readonly columns: number | undefined;
+  private readonly timers: Timers;
+  private readonly reader = new PrinterReplyReader();
   private queue: Promise<unknown> = Promise.resolve();
   private waiter: ((byte: number | null) => void) | null = null;
   private lastState: PrinterState | null = null;
+  private readonly unclaimed = new Set<string>();
+  private readonly idWaiters = new Map<string, (echoed: boolean) => void>();
   private readonly unsubscribe: Array<() => void>;
 
   constructor(
@@ -48,12 +47,14 @@ export class ReceiptPrinter {
     options: ReceiptPrinterOptions = {},
   ) {
     this.timeoutMs = options.statusTimeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS;
-    this.columns = options.columns;
+    this.timers = options.timers ?? systemTimers;
     this.unsubscribe = [
       transport.onData((chunk) => {
-        // A byte that arrives with no query waiting is a late reply to one that timed out: drop it.
-        const reply = chunk.find(isValidStatusByte);
-        if (reply !== undefined) this.settle(reply);
+        for (const reply of this.reader.push(chunk)) {
+          // A status byte with no query waiting is a late reply to one that timed out: dropped.
+          if (reply.kind === 'status') this.settle(reply.byte);
+          else this.processIdReceived(reply.id);
+        }
       }),
       transport.onClose(() => this.settle(null)),
     ];
@@ -68,29 +69,33 @@ export class ReceiptPrinter {
     return this.exclusive(() => this.poll());
   }
 
-  /**
-   * Prints only when the printer can: a fault found first fails the job with nothing sent. After
-   * the bytes are written, a second poll catches paper that ran out during the job.
-   */
-  async print(doc: ReceiptDocument): Promise<ReceiptPrintResult> {
-    const bytes = encodeReceipt(doc, this.columns === undefined ? {} : { columns: this.columns });
+  /** Writes a job's bytes, then (when given) a GS ( H process ID the printer echoes once they are printed. */
+  send(bytes: Uint8Array, processId?: string): Promise<SendOutcome> {
+    const tail = processId === undefined ? null : processIdCommand(processId);
     return this.exclusive(async () => {
-      const jobId = doc.id;
-      const before = await this.poll();
-      const refused = faultCode(before.state);
-      if (refused) return { jobId, state: 'failed', code: refused, printerState: before.state };
+      if (!(await this.ensureOpen())) return 'not-connected';
       try {
-        await this.transport.write(bytes);
+        await this.transport.write(tail ? concat(bytes, tail) : bytes);
+        return 'sent';
       } catch {
         this.lastState = 'offline';
-        return { jobId, state: 'failed', code: 'PRINTER_OFFLINE', printerState: 'offline' };
+        return 'write-failed';
       }
-      // DLE EOT is real-time: a printer with a deep buffer may answer before the job is on paper.
-      // Issue 3's durable queue is where a print-complete check belongs.
-      const after = await this.poll();
-      const failed = faultCode(after.state);
-      if (failed) return { jobId, state: 'failed', code: failed, printerState: after.state };
-      return { jobId, state: 'printed', printerState: after.state };
+    });
+  }
+
+  /** True once the printer has sent this process ID (also if it did before the call); false after `timeoutMs`. */
+  waitForProcessId(id: string, timeoutMs: number): Promise<boolean> {
+    if (this.unclaimed.delete(id)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = this.timers.setTimeout(() => {
+        this.idWaiters.delete(id);
+        resolve(false);
+      }, timeoutMs);
+      this.idWaiters.set(id, (echoed) => {
+        this.timers.clearTimeout(timer);
+        resolve(echoed);
+      });
     });
   }
 
@@ -98,6 +103,19 @@ export class ReceiptPrinter {
   dispose(): void {
     for (const off of this.unsubscribe) off();
     this.settle(null);
+    for (const waiter of [...this.idWaiters.values()]) waiter(false);
+    this.idWaiters.clear();
+  }
+
+  private processIdReceived(id: string): void {
+    const waiter = this.idWaiters.get(id);
+    if (waiter) {
+      this.idWaiters.delete(id);
+      waiter(true);
+      return;
+    }
+    this.unclaimed.add(id);
+    if (this.unclaimed.size > MAX_UNCLAIMED_IDS) this.unclaimed.delete(this.unclaimed.values().next().value!);
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -138,10 +156,10 @@ export class ReceiptPrinter {
       const finish = (byte: number | null): void => {
         if (this.waiter !== finish) return;
         this.waiter = null;
-        clearTimeout(timer);
+        this.timers.clearTimeout(timer);
         resolve(byte);
       };
-      const timer = setTimeout(() => finish(null), this.timeoutMs);
+      const timer = this.timers.setTimeout(() => finish(null), this.timeoutMs);
       this.waiter = finish;
       this.transport.write(statusQuery(n)).catch(() => finish(null));
     });
@@ -150,4 +168,11 @@ export class ReceiptPrinter {
   private settle(byte: number | null): void {
     this.waiter?.(byte);
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
 }

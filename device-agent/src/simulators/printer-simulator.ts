@@ -254,8 +254,14 @@ export class PrinterSimulator extends EventEmitter<Events> {
     return !this.silent && !this.coverOpen && this.paper !== 'out';
   }
 
-  /** Replies of one incoming chunk go out together, unless split or slow. */
-  private send(connection: Connection, reply: Uint8Array): void {
+  /**
+   * Replies of one incoming chunk go out together, unless split or slow. A reply whose link has
+   * closed (a process ID for a job an earlier link sent) goes to the newest open link, as a
+   * printer answers on its one interface whoever is connected now.
+   */
+  private send(from: Connection, reply: Uint8Array): void {
+    const connection = from.closed ? [...this.connections].reverse().find((c) => !c.closed) : from;
+    if (!connection) return;
     const slow = this.faults.find((f): f is Extract<PrinterFault, { kind: 'slow' }> => f.kind === 'slow');
     const split = this.faults.some((f) => f.kind === 'split');
     const writes = split ? Array.from(reply, (b) => Uint8Array.of(b)) : [reply];

@@ -1,0 +1,3 @@
+export * from './print-job-store';
+export * from './print-queue';
+export * from './write-file-atomic';
