@@ -19,10 +19,13 @@ import { PrinterDevice } from './printer-device';
 import { PrintService } from './print-service';
 import { ReaderDevice } from './reader-device';
 import type { CardRead } from '../reader/ga467-reader';
+import { composeScanner, type ComposedScanner } from '../scanner/compose-scanner';
+import type { ScannerSimulator } from '../simulators/scanner-simulator';
 
 export interface AgentSimulators {
   reader?: ReaderSimulator;
   receiptPrinter?: PrinterSimulator;
+  scanner?: ScannerSimulator;
 }
 
 export interface ComposedAgent {
@@ -102,6 +105,7 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
     const device = new ReaderDevice(next.reader.address, readerLink(next), {
       pollIntervalMs: next.reader.pollIntervalMs,
       reconnectMs: next.reader.reconnectMs,
+      readExtraAddress: next.reader.readExtraAddress,
     });
     device.on(onReaderEvent);
     return device;
@@ -110,11 +114,22 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
     statusIntervalMs: config.printers.receipt.statusIntervalMs,
   });
   const prints = new PrintService(printer);
+  // The scanner (optional): scans go to the event hub, its state into the status.
+  const openScanner = (next: AgentConfig): ComposedScanner | undefined => {
+    delete simulators.scanner;
+    if (!next.scanner) return undefined;
+    const composed = composeScanner(next.scanner);
+    if (composed.simulator) simulators.scanner = composed.simulator;
+    composed.device.on((event) => (event.type === 'scanner.state' ? publishStatusIfChanged() : hub.publish(event)));
+    return composed;
+  };
+  let scanner = openScanner(config);
 
   const status = (): AgentStatus => ({
-    simulated: readerSimulated || printerSimulated || config.simulatorControl !== undefined,
+    simulated: readerSimulated || printerSimulated || scanner?.simulator !== undefined || config.simulatorControl !== undefined,
     reader: reader.status,
     printers: { receipt: printer.status },
+    ...(scanner && { scanner: scanner.device.status }),
   });
   let lastStatus = '';
   const publishStatusIfChanged = () => {
@@ -149,7 +164,12 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
       reader = openReader(next);
       if (started) reader.start();
     }
-    // Printers and the scanner: reopened here once their composition is settled (issue 3 helpers).
+    if (parts.includes('scanner')) {
+      await scanner?.close();
+      scanner = openScanner(next);
+      if (started) scanner?.device.start();
+    }
+    // Printers: reopened here once their composition is settled (issue 3 helpers).
     publishStatusIfChanged();
   };
   const reloader = new ConfigReloader(config, {
@@ -193,7 +213,7 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
     session.forget();
     reloader.stop();
     await app.close();
-    await Promise.all([reader.close(), printer.close()]);
+    await Promise.all([reader.close(), printer.close(), scanner?.close()]);
     await closeReaderSimulator?.();
     for (const close of closers) await close();
   };
@@ -211,6 +231,7 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
       reloader.watch();
       reader.start();
       printer.start();
+      scanner?.device.start();
     },
     close: () => (closing ??= shutdown()),
     reloadConfig: (source) => reloader.reload(source),

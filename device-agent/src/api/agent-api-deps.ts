@@ -1,6 +1,7 @@
 import type { AgentEvent, AgentStatus, PrintRequest, PrintResult } from '@eldercare/domain';
 import type { PrinterSimulator } from '../simulators/printer-simulator';
 import type { ReaderSimulator } from '../simulators/reader-simulator';
+import type { ScannerSimulator } from '../simulators/scanner-simulator';
 import type { SimulatorControlUrls } from '../simulators/control/sim-proxy-routes';
 
 /** What the HTTP/WebSocket layer needs from the running agent; the agent composition provides it. */
@@ -13,7 +14,7 @@ export interface AgentApiDeps {
   releaseSession(): void;
   subscribe(listener: (event: AgentEvent) => void): () => void;
   /** Present only for devices that are simulated: their /v1/sim routes exist only then. */
-  simulators: { reader?: ReaderSimulator; receiptPrinter?: PrinterSimulator };
+  simulators: { reader?: ReaderSimulator; receiptPrinter?: PrinterSimulator; scanner?: ScannerSimulator };
   /** Devices that are simulator processes: the /v1/sim routes forward to their control APIs. */
   simulatorControl?: SimulatorControlUrls;
 }

@@ -4,11 +4,13 @@ import { Type } from 'typebox';
 import { simProxyRoutes } from '../simulators/control/sim-proxy-routes';
 import type { AgentApiDeps } from './agent-api-deps';
 
+/** Text a simulated scanner scans (bytes in serial mode, key strokes in keyboard mode). */
+const ScanSchema = Type.Object({ text: Type.String({ maxLength: 4096 }) }, { additionalProperties: false });
 const PlaceCardSchema = Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
 
 /** Control of simulated devices; registered only for the devices that are simulated. */
 export const simRoutes: FastifyPluginAsyncTypebox<{ deps: AgentApiDeps }> = async (app, { deps }) => {
-  const { reader, receiptPrinter } = deps.simulators;
+  const { reader, receiptPrinter, scanner } = deps.simulators;
 
   if (reader) {
     // Masked as on any screen: the simulator page is a screen too.
@@ -49,6 +51,14 @@ export const simRoutes: FastifyPluginAsyncTypebox<{ deps: AgentApiDeps }> = asyn
         byteLength: job.bytes.length,
         previewHtml: job.previewHtml,
       }));
+    });
+  }
+
+  if (scanner) {
+    // The scan goes through the real decoding; its result arrives as scan.read / scan.rejected.
+    app.post('/v1/sim/scan', { schema: { body: ScanSchema, response: { 204: Type.Null() } } }, async (request, reply) => {
+      await scanner.scan(request.body.text);
+      return reply.code(204).send(null);
     });
   }
 
