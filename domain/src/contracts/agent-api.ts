@@ -22,6 +22,8 @@ import { ReceiptDocumentSchema } from '../receipt/receipt-document';
  *   PUT    /v1/sim/card          { key } places that demo card on the simulated reader
  *   DELETE /v1/sim/card          takes the card off
  *   GET    /v1/sim/prints        → SimPrint[] (newest first), each with a rendered preview
+ *   POST   /v1/sim/scan          { text } scans it on the simulated scanner → 204; the result
+ *                                arrives as a scan.read or scan.rejected event
  */
 
 export const ReaderStateSchema = Type.Union([
