@@ -101,6 +101,20 @@ describe('ReaderDevice start-up', () => {
     await device.close();
   });
 
+  it('a SAM that starts failing while polling is a fault until its checks pass again', async () => {
+    const { simulator, device, states } = setup();
+    device.start();
+    await vi.advanceTimersByTimeAsync(0);
+    simulator.setSelfTestFailed(true);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(device.status).toMatchObject({ state: 'fault', samHealthy: false, lastError: 'READER_SAM_SELF_TEST_FAILED' });
+    simulator.setSelfTestFailed(false);
+    await vi.advanceTimersByTimeAsync(510);
+    expect(device.status).toMatchObject({ state: 'ready', samHealthy: true });
+    expect(states()).toEqual(['ready', 'fault:READER_SAM_SELF_TEST_FAILED', 'ready']);
+    await device.close();
+  });
+
   it('an adapter missing at start-up is offline and opened once it appears', async () => {
     const { link, device } = setup();
     await link.unplug();

@@ -168,8 +168,10 @@ export class ReaderDevice {
   private onPollerEvent(event: CardPollerEvent): void {
     if (this.phase !== 'running') return;
     // Silence or a lost link while polling: stop polling and reconnect (the SAM checks run again).
-    if (event.type === 'reader.state' && event.state === 'offline') {
-      this.goDown('offline', event.error ?? 'READER_TIMEOUT');
+    // A SAM answering polls with an error (60 …) gets the same treatment as at start-up.
+    if (event.type === 'reader.state' && (event.state === 'offline' || event.state === 'fault')) {
+      if (event.state === 'fault') this.samHealthy = false;
+      this.goDown(event.state, event.error ?? (event.state === 'offline' ? 'READER_TIMEOUT' : 'READER_COMMS_FAULT'));
       return;
     }
     if (event.type === 'reader.state') {
