@@ -15,6 +15,7 @@ export * from './i18n/describe-reason';
 export * from './receipt/receipt-document';
 export * from './receipt/compose-application-receipt';
 export * from './contracts/agent-api';
+export * from './contracts/agent-tech-api';
 export * from './contracts/server-api';
 export * from './scan/scan-errors';
 export * from './scan/parse-scan-payload';

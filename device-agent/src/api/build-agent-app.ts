@@ -6,10 +6,13 @@ import { installErrorHandlers } from './error-handler';
 import { eventsSocketPlugin } from './events-socket';
 import { securityPlugin } from './security-plugin';
 import { simRoutes } from './sim-routes';
+import { techRoutes, type TechDeps } from './tech-routes';
 
 export interface BuildAgentAppOptions {
   /** Request logs (method, path without query, status, time); never headers or bodies. */
   logger?: boolean;
+  /** The technician routes (/v1/tech/*); absent, they are not registered. */
+  tech?: TechDeps;
 }
 
 /** The agent's loopback API as a fastify app; startAgent only binds it. */
@@ -40,5 +43,6 @@ export function buildAgentApp(deps: AgentApiDeps, options: BuildAgentAppOptions 
   void app.register(eventsSocketPlugin, { deps });
   void app.register(agentRoutes, { deps });
   void app.register(simRoutes, { deps });
+  if (options.tech) void app.register(techRoutes, { tech: options.tech });
   return app;
 }

@@ -1,19 +1,8 @@
-import { maskAddress, maskIdNumber, maskName, type IdCardData } from '@eldercare/domain';
+import { maskAddress, maskIdNumber, maskName, type IdCardData, type MaskedCard } from '@eldercare/domain';
 
-/** A card as a technician may see it: name, ID number and addresses masked, no birth date. */
-export interface MaskedCard {
-  cardType: IdCardData['cardType'];
-  nameMasked: string;
-  idNumberMasked: string;
-  sex: IdCardData['sex'];
-  addressMasked: string;
-  issuingAuthority: string;
-  validFrom: string;
-  validTo: string;
-  hasExtraAddress: boolean;
-  photoBytes: number;
-}
+export type { MaskedCard };
 
+/** A card as a technician may see it: name, ID number and address masked, no birth date. */
 export function maskedCard(card: IdCardData, photo: Uint8Array): MaskedCard {
   return {
     cardType: card.cardType,

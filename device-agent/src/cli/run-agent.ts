@@ -18,7 +18,11 @@ export async function runAgent(argv: string[], io: CliIo): Promise<'help' | 'run
     io.out(AGENT_USAGE);
     return 'help';
   }
-  const agent = await startAgent(cli.config).catch((err: Error) => {
+  const agent = await startAgent(cli.config, {
+    ...(cli.configPath !== undefined && { configFile: cli.configPath }),
+    overrides: cli.overrides,
+    log: (line) => io.err(`device-agent: ${line}`),
+  }).catch((err: Error) => {
     throw new CliError('CLI_DEVICE_FAULT', `cannot start: ${err.message}`);
   });
   const { config } = cli;
@@ -26,7 +30,7 @@ export async function runAgent(argv: string[], io: CliIo): Promise<'help' | 'run
   io.out(`  pairing token: ${config.api.pairingToken}${cli.tokenGenerated ? ' (generated; pass --token or set api.pairingToken to fix it)' : ''}`);
   io.out(`  reader: ${config.reader.address}   receipt printer: ${config.printers.receipt.address}${config.printers.ticket ? `   ticket printer: ${config.printers.ticket.address}` : ''}`);
   io.out(`  allowed origins: ${config.api.allowedOrigins.join(', ')}`);
-  if (cli.configPath) io.out(`  config file: ${cli.configPath}`);
+  if (cli.configPath) io.out(`  config file: ${cli.configPath} (reloaded when it changes and on SIGHUP)`);
   if (agent.simulators.reader || agent.simulators.receiptPrinter) io.out(`  simulator controls under ${agent.url}/v1/sim/`);
 
   let closing = false;
@@ -44,5 +48,6 @@ export async function runAgent(argv: string[], io: CliIo): Promise<'help' | 'run
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void agent.reloadConfig('signal'));
   return 'running';
 }
