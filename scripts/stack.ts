@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { startAgent, type RunningAgent } from '@eldercare/device-agent';
 import { buildApp } from '@eldercare/server';
 import type { FastifyInstance } from 'fastify';
+import { startSimulatorProcesses, type SimulatorProcesses } from './simulator-processes';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 export const UI_DIR = resolve(REPO_ROOT, 'kiosk-ui/dist');
@@ -34,6 +35,14 @@ export interface StackOptions {
   /** Agent timings, shortened by tests. */
   cardHoldMs?: number;
   pollIntervalMs?: number;
+  /**
+   * Where simulated devices run: `in-process` (sim: addresses, the default, fast for tests) or
+   * `processes` (npm start: reader, receipt and ticket printer as their own processes on TCP,
+   * the agent connecting with tcp: addresses). Ignored for a device given an address.
+   */
+  simulators?: 'in-process' | 'processes';
+  /** With simulators: 'processes', serve the reader on this pseudo-terminal (needs socat). */
+  readerPty?: string;
 }
 
 export interface RunningStack {
@@ -45,6 +54,8 @@ export interface RunningStack {
   agentToken: string;
   server: FastifyInstance;
   agent: RunningAgent;
+  /** Present with simulators: 'processes'. */
+  simulatorProcesses?: SimulatorProcesses;
   close(): Promise<void>;
 }
 
@@ -67,16 +78,33 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const agentToken = randomBytes(24).toString('base64url');
   const serverOrigins = [`http://${host}:${serverPort}`, `http://localhost:${serverPort}`, `http://127.0.0.1:${serverPort}`];
 
-  const agent = await startAgent({
-    api: { port: agentPort, pairingToken: agentToken, allowedOrigins: [...new Set(serverOrigins)] },
-    reader: {
-      address: options.reader ?? 'sim:',
-      ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
-    },
-    printers: { receipt: { address: options.receiptPrinter ?? 'sim:' } },
-    ...(options.cardHoldMs !== undefined && { cardHoldMs: options.cardHoldMs }),
-    logger: options.logger ?? false,
-  });
+  const processes =
+    options.simulators === 'processes' && !(options.reader && options.receiptPrinter)
+      ? await startSimulatorProcesses(options.readerPty ? { readerPty: options.readerPty } : {})
+      : undefined;
+  const simulated = processes?.agentConfig;
+  let agent: RunningAgent;
+  try {
+    agent = await startAgent({
+      api: { port: agentPort, pairingToken: agentToken, allowedOrigins: [...new Set(serverOrigins)] },
+      reader: {
+        address: options.reader ?? simulated?.reader.address ?? 'sim:',
+        ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+      },
+      printers: options.receiptPrinter || !simulated ? { receipt: { address: options.receiptPrinter ?? 'sim:' } } : simulated.printers,
+      ...(simulated && {
+        simulatorControl: {
+          ...(!options.reader && { reader: simulated.simulatorControl.reader }),
+          ...(!options.receiptPrinter && { receiptPrinter: simulated.simulatorControl.receiptPrinter, ticketPrinter: simulated.simulatorControl.ticketPrinter }),
+        },
+      }),
+      ...(options.cardHoldMs !== undefined && { cardHoldMs: options.cardHoldMs }),
+      logger: options.logger ?? false,
+    });
+  } catch (err) {
+    await processes?.stop();
+    throw err;
+  }
 
   const dataDir = options.dataDir === null ? undefined : (options.dataDir ?? resolve(REPO_ROOT, 'data'));
   let server: FastifyInstance;
@@ -94,6 +122,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await server.listen({ host, port: serverPort });
   } catch (err) {
     await agent.close();
+    await processes?.stop();
     throw err;
   }
 
@@ -107,9 +136,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     agentToken,
     server,
     agent,
+    ...(processes && { simulatorProcesses: processes }),
     async close() {
       await server.close();
       await agent.close();
+      await processes?.stop();
     },
   };
 }

@@ -4,7 +4,11 @@
  *
  * Environment: PORT (8080), AGENT_PORT (7421), DATA_DIR (./data), DATABASE_URL (PostgreSQL
  * instead of PGlite; then DATA_KEY, base64 of 32 bytes, is required), CENTRE_NAME,
- * READER / PRINTER (device addresses, default sim:), LOG=1 for request logs.
+ * READER / PRINTER (device addresses of real devices), LOG=1 for request logs.
+ * Without READER and PRINTER the devices are simulators in their own processes on TCP loopback
+ * ports, each with a control API (see the printed addresses); SIMULATORS=in-process runs them
+ * inside the agent instead, READER_PTY=/tmp/ttyIdReader puts the reader on a pseudo-terminal
+ * (needs socat).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -32,8 +36,10 @@ const stack = await startStack({
   dataDir: resolve(REPO_ROOT, env.DATA_DIR ?? 'data'),
   ...(env.DATABASE_URL && { databaseUrl: env.DATABASE_URL }),
   ...(dataKey && { dataKey }),
-  reader: env.READER || 'sim:',
-  receiptPrinter: env.PRINTER || 'sim:',
+  ...(env.READER && { reader: env.READER }),
+  ...(env.PRINTER && { receiptPrinter: env.PRINTER }),
+  simulators: env.SIMULATORS === 'in-process' ? 'in-process' : 'processes',
+  ...(env.READER_PTY && { readerPty: env.READER_PTY }),
   ...(env.CENTRE_NAME && { centreName: env.CENTRE_NAME }),
   logger: env.LOG === '1',
 }).catch((err: NodeJS.ErrnoException) => {
@@ -45,7 +51,16 @@ const stack = await startStack({
   throw err;
 });
 
-const simulated = (env.READER || 'sim:').startsWith('sim:') || (env.PRINTER || 'sim:').startsWith('sim:');
+const simulated = !env.READER || !env.PRINTER || env.READER.startsWith('sim:') || env.PRINTER.startsWith('sim:');
+const sims = stack.simulatorProcesses;
+const simulatorLines = sims
+  ? `
+Simulated devices, each its own process (control API: see device-agent/README.md):
+  ID card reader        ${sims.reader.address.padEnd(34)} control ${sims.reader.controlUrl}
+  Receipt printer       ${sims.receiptPrinter.address.padEnd(34)} control ${sims.receiptPrinter.controlUrl}
+  Ticket printer        ${sims.ticketPrinter.address.padEnd(34)} control ${sims.ticketPrinter.controlUrl}
+`
+  : '';
 console.log(`
 养老服务“一件事” · Elderly-care services kiosk — running
   Kiosk (citizens)      ${stack.kioskUrl}
@@ -53,7 +68,7 @@ console.log(`
   API documentation     ${stack.docsUrl}
   Device agent          ${stack.agentUrl}   (pairing token: ${stack.agentToken})
   Database              ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(REPO_ROOT, env.DATA_DIR ?? 'data')}`}
-
+${simulatorLines}
 Open the simulator and the kiosk side by side: place a demo ID card in the simulator, then tap
 through the kiosk. Kiosk browsers should run Chromium with
   --kiosk --autoplay-policy=no-user-gesture-required
