@@ -47,8 +47,15 @@ describe('npm start', () => {
     await expect((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).json()).resolves.toEqual({ status: 'ok', database: 'pglite' });
     expect(output).toContain(`PGlite in ${dataDir}`);
 
+    // The simulated devices are processes of their own, each with a control API…
+    const controls = [...output.matchAll(/control (http:\/\/127\.0\.0\.1:\d+)/g)].map((m) => m[1]!);
+    expect(controls).toHaveLength(3);
+    for (const control of controls) expect((await fetch(`${control}/link`)).status).toBe(200);
+
     const exited = new Promise<number | null>((done) => child.once('exit', done));
     child.kill('SIGINT');
     await expect(exited).resolves.toBe(0);
+    // …and they end with it.
+    for (const control of controls) await expect(fetch(`${control}/link`)).rejects.toThrow();
   });
 });
