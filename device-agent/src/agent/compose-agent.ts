@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { shanghaiDate, type AgentEvent, type AgentStatus } from '@eldercare/domain';
 import { buildAgentApp } from '../api/build-agent-app';
-import { PrinterSimulator } from '../simulators/printer-simulator';
+import type { PrinterSimulator } from '../simulators/printer-simulator';
 import { ReaderSimulator } from '../simulators/reader-simulator';
 import type { ByteTransport } from '../transports/byte-transport';
 import { parseDeviceAddress } from '../transports/device-address';
@@ -15,8 +15,7 @@ import { createTechDeps } from '../api/tech-deps';
 import type { ConfigReload } from '@eldercare/domain';
 import { CardSession } from './card-session';
 import { EventHub } from './event-hub';
-import { PrinterDevice } from './printer-device';
-import { PrintService } from './print-service';
+import { composePrinters } from './compose-printers';
 import { ReaderDevice } from './reader-device';
 import type { CardRead } from '../reader/ga467-reader';
 import { composeScanner, type ComposedScanner } from '../scanner/compose-scanner';
@@ -25,6 +24,7 @@ import type { ScannerSimulator } from '../simulators/scanner-simulator';
 export interface AgentSimulators {
   reader?: ReaderSimulator;
   receiptPrinter?: PrinterSimulator;
+  ticketPrinter?: PrinterSimulator;
   scanner?: ScannerSimulator;
 }
 
@@ -86,18 +86,9 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
     return agentEnd;
   };
 
-  const printerSimulated = parseDeviceAddress(config.printers.receipt.address).kind === 'sim';
-  let printerTransport: ByteTransport;
-  if (printerSimulated) {
-    const [agentEnd, simEnd] = createDuplexPair(config.printers.receipt.address);
-    const simulator = new PrinterSimulator();
-    await simulator.attach(simEnd);
-    simulators.receiptPrinter = simulator;
-    closers.push(() => simulator.close());
-    printerTransport = agentEnd;
-  } else {
-    printerTransport = createTransport(config.printers.receipt.address);
-  }
+  // Receipt and ticket printers, each with its durable queue (compose-printers.ts).
+  let printers = await composePrinters(config);
+  Object.assign(simulators, printers.simulators);
 
   const hub = new EventHub();
   const session = new CardSession(config.cardHoldMs);
@@ -110,10 +101,6 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
     device.on(onReaderEvent);
     return device;
   };
-  const printer = new PrinterDevice(config.printers.receipt.address, printerTransport, {
-    statusIntervalMs: config.printers.receipt.statusIntervalMs,
-  });
-  const prints = new PrintService(printer);
   // The scanner (optional): scans go to the event hub, its state into the status.
   const openScanner = (next: AgentConfig): ComposedScanner | undefined => {
     delete simulators.scanner;
@@ -126,9 +113,9 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
   let scanner = openScanner(config);
 
   const status = (): AgentStatus => ({
-    simulated: readerSimulated || printerSimulated || scanner?.simulator !== undefined || config.simulatorControl !== undefined,
+    simulated: readerSimulated || printers.simulated || scanner?.simulator !== undefined || config.simulatorControl !== undefined,
     reader: reader.status,
-    printers: { receipt: printer.status },
+    printers: printers.status(),
     ...(scanner && { scanner: scanner.device.status }),
   });
   let lastStatus = '';
@@ -169,7 +156,16 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
       scanner = openScanner(next);
       if (started) scanner?.device.start();
     }
-    // Printers: reopened here once their composition is settled (issue 3 helpers).
+    if (parts.some((part) => part.startsWith('printers.'))) {
+      // Jobs still queued stay on disk and print from the new printers' queues.
+      await printers.close();
+      delete simulators.receiptPrinter;
+      delete simulators.ticketPrinter;
+      printers = await composePrinters(next);
+      Object.assign(simulators, printers.simulators);
+      wirePrinters();
+      if (started) printers.start();
+    }
     publishStatusIfChanged();
   };
   const reloader = new ConfigReloader(config, {
@@ -178,16 +174,18 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
     ...(options.log && { log: options.log }),
     reopen,
   });
-  printer.onChange(publishStatusIfChanged);
-  // A simulated printer tells us when its state changes; ask it through the real protocol.
-  simulators.receiptPrinter?.on('state', () => void printer.refresh());
+  const wirePrinters = () => {
+    printers.onChange(publishStatusIfChanged);
+    printers.onEvent((event) => hub.publish(event));
+  };
+  wirePrinters();
 
   const app = buildAgentApp(
     {
       pairingToken,
       allowedOrigins: config.api.allowedOrigins,
       status,
-      print: (request) => prints.print(request.document),
+      print: (request) => printers.prints.print(request),
       releaseSession: () => session.forget(),
       subscribe: (listener) => hub.subscribe(listener),
       simulators,
@@ -198,7 +196,7 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
       tech: createTechDeps({
         status,
         reader: () => reader,
-        printers: () => ({ receipt: printer }),
+        printers: () => printers.devices,
         heldCard: () => session.current,
         subscribe: (listener) => hub.subscribe(listener),
         reloader,
@@ -213,7 +211,7 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
     session.forget();
     reloader.stop();
     await app.close();
-    await Promise.all([reader.close(), printer.close(), scanner?.close()]);
+    await Promise.all([reader.close(), printers.close(), scanner?.close()]);
     await closeReaderSimulator?.();
     for (const close of closers) await close();
   };
@@ -230,7 +228,7 @@ export async function composeAgent(input: AgentConfigInput, options: ComposeAgen
       started = true;
       reloader.watch();
       reader.start();
-      printer.start();
+      printers.start();
       scanner?.device.start();
     },
     close: () => (closing ??= shutdown()),

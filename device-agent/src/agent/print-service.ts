@@ -1,40 +1,39 @@
-import type { PrintResult, ReceiptDocument } from '@eldercare/domain';
+import type { PrinterRole, PrintRequest, PrintResult, ReceiptDocument } from '@eldercare/domain';
 
-export interface ReceiptPrinterPort {
+/** What the service needs of a printer (PrinterDevice). */
+export interface RolePrinter {
   print(doc: ReceiptDocument): Promise<PrintResult>;
+  printTestPage(): Promise<PrintResult>;
 }
 
+export const PRINTER_NOT_CONFIGURED = 'PRINTER_NOT_CONFIGURED';
+
 /**
- * Idempotent printing by document id: a request for an id already printed gets the same result
- * without printing again, and concurrent requests for one id share one print. A failed print is
- * not remembered, so the same receipt can be retried once the paper is changed: nothing was
- * printed, or what was printed was torn off incomplete. In memory for now (issue 3 makes the
- * queue durable).
+ * Routes print requests to the printer of their role. Idempotency by document id, durability
+ * and hold/resume live in each printer's queue. A role with no printer configured gets a
+ * failed result with PRINTER_NOT_CONFIGURED (POST /v1/print answers it with 404).
  */
 export class PrintService {
-  private readonly results = new Map<string, Promise<PrintResult>>();
+  constructor(private readonly printers: { receipt: RolePrinter; ticket?: RolePrinter }) {}
 
-  constructor(
-    private readonly printer: ReceiptPrinterPort,
-    private readonly remember = 500,
-  ) {}
-
-  print(doc: ReceiptDocument): Promise<PrintResult> {
-    const known = this.results.get(doc.id);
-    if (known) return known;
-    const job = this.printer.print(doc).then((result): PrintResult => ({
-      jobId: result.jobId,
-      state: result.state,
-      ...(result.code ? { code: result.code } : {}),
-    }));
-    this.results.set(doc.id, job);
-    job.then(
-      (result) => {
-        if (result.state !== 'printed') this.results.delete(doc.id);
-      },
-      () => this.results.delete(doc.id),
-    );
-    while (this.results.size > this.remember) this.results.delete(this.results.keys().next().value!);
-    return job;
+  has(role: PrinterRole): boolean {
+    return this.printers[role] !== undefined;
   }
+
+  print(request: PrintRequest): Promise<PrintResult> {
+    const printer = this.printers[request.role];
+    if (!printer) return Promise.resolve(notConfigured(request.document.id));
+    return printer.print(request.document);
+  }
+
+  /** A self-test page on the printer of this role (technician page, CLI). */
+  printTestPage(role: PrinterRole): Promise<PrintResult> {
+    const printer = this.printers[role];
+    if (!printer) return Promise.resolve(notConfigured(`test-page-${role}`));
+    return printer.printTestPage();
+  }
+}
+
+function notConfigured(jobId: string): PrintResult {
+  return { jobId, state: 'failed', code: PRINTER_NOT_CONFIGURED };
 }

@@ -14,7 +14,7 @@ export interface AgentApiDeps {
   releaseSession(): void;
   subscribe(listener: (event: AgentEvent) => void): () => void;
   /** Present only for devices that are simulated: their /v1/sim routes exist only then. */
-  simulators: { reader?: ReaderSimulator; receiptPrinter?: PrinterSimulator; scanner?: ScannerSimulator };
+  simulators: { reader?: ReaderSimulator; receiptPrinter?: PrinterSimulator; ticketPrinter?: PrinterSimulator; scanner?: ScannerSimulator };
   /** Devices that are simulator processes: the /v1/sim routes forward to their control APIs. */
   simulatorControl?: SimulatorControlUrls;
 }

@@ -105,7 +105,7 @@ describe('agent API: input validation', () => {
   it.each([
     ['no body', undefined],
     ['empty object', {}],
-    ['wrong role', { role: 'ticket', document: receipt('r-1') }],
+    ['unknown role', { role: 'label', document: receipt('r-1') }],
     ['bad id characters', { role: 'receipt', document: receipt('r 1/../x') }],
     ['no blocks', { role: 'receipt', document: { id: 'r-1', blocks: [] } }],
     ['unknown block', { role: 'receipt', document: { id: 'r-1', blocks: [{ kind: 'image', src: 'x' }] } }],
@@ -160,22 +160,39 @@ describe('agent API: printing', () => {
     expect(simulators.receiptPrinter!.jobs).toHaveLength(2);
   });
 
-  it('a printer out of paper → 503 with a failed PrintResult; the same id prints after a refill', async () => {
-    const { app, simulators } = await simulatedAgent();
-    simulators.receiptPrinter!.setState('paper-out');
+  it('a printer out of paper → 202 held; it prints by itself after a refill, once, with print.held and print.done', async () => {
+    const agent = await simulatedAgent();
+    const { app, simulators } = agent;
+    const events: AgentEvent[] = [];
+    agent.subscribe((e) => events.push(e));
+    simulators.receiptPrinter!.setPaper('out');
     const payload = { role: 'receipt', document: receipt('receipt-paper') };
-    const failed = await app.inject({ method: 'POST', url: '/v1/print', headers: auth, payload });
-    expect(failed.statusCode).toBe(503);
-    expect(failed.json()).toEqual({ jobId: expect.any(String), state: 'failed', code: 'PRINTER_PAPER_OUT' });
+    const held = await app.inject({ method: 'POST', url: '/v1/print', headers: auth, payload });
+    expect(held.statusCode).toBe(202);
+    expect(held.json()).toEqual({ jobId: 'receipt-paper', state: 'held', code: 'PRINTER_PAPER_OUT' });
     const status = await app.inject({ method: 'GET', url: '/v1/status', headers: auth });
-    expect(status.json().printers.receipt).toMatchObject({ state: 'paper-out', lastError: 'PRINTER_PAPER_OUT' });
+    expect(status.json().printers.receipt).toMatchObject({ state: 'paper-out', lastError: 'PRINTER_PAPER_OUT', queued: 1, held: true });
 
-    simulators.receiptPrinter!.setState('ready');
-    const retried = await app.inject({ method: 'POST', url: '/v1/print', headers: auth, payload });
-    expect(retried.statusCode).toBe(200);
-    expect(retried.json()).toMatchObject({ state: 'printed' });
+    const done = new Promise<void>((resolve) => agent.subscribe((e) => e.type === 'print.done' && resolve()));
+    simulators.receiptPrinter!.setPaper('ok');
+    await done;
+    const again = await app.inject({ method: 'POST', url: '/v1/print', headers: auth, payload });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ jobId: 'receipt-paper', state: 'printed' });
+    expect(events.filter((e) => e.type.startsWith('print.'))).toEqual([
+      { type: 'print.held', role: 'receipt', jobId: 'receipt-paper', code: 'PRINTER_PAPER_OUT' },
+      { type: 'print.resumed', role: 'receipt', jobId: 'receipt-paper' },
+      { type: 'print.done', role: 'receipt', jobId: 'receipt-paper' },
+    ]);
     await simulators.receiptPrinter!.settled();
     expect(simulators.receiptPrinter!.jobs).toHaveLength(1);
+  });
+
+  it('a role with no printer configured → 404 with a failed PrintResult PRINTER_NOT_CONFIGURED', async () => {
+    const { app } = await simulatedAgent();
+    const res = await app.inject({ method: 'POST', url: '/v1/print', headers: auth, payload: { role: 'ticket', document: receipt('ticket-1') } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ jobId: 'ticket-1', state: 'failed', code: 'PRINTER_NOT_CONFIGURED' });
   });
 });
 

@@ -53,6 +53,12 @@ const printer = (example: string, description: string, fallback?: string) =>
       address: address(example, description, fallback),
       statusIntervalMs: ms(100, 5000, 'Time between two DLE EOT status polls.'),
       selfTestOnStart: Type.Boolean({ default: false, description: 'Print a test page when the agent starts.', expected: 'true or false' }),
+      paperWidthMm: Type.Union([Type.Literal(80), Type.Literal(58)], { default: 80, description: 'Paper width: 80 mm (48 columns) or 58 mm (32 columns).', expected: '80 or 58' }),
+      processIdResponse: Type.Boolean({
+        default: false,
+        description: 'The printer answers Epson GS ( H process IDs: jobs are confirmed when they are on paper. Many clones do not; leave false for them.',
+        expected: 'true or false',
+      }),
     },
     description,
     fallback === undefined,

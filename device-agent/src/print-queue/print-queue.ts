@@ -137,11 +137,13 @@ export class PrintQueue {
     for (const wake of [...this.wakers]) wake();
   }
 
+  /** Stops; requests still waiting are told their job is held: it is on disk and prints after the next start. */
   async close(): Promise<void> {
     this.closed = true;
     this.notify();
     await this.startup?.catch(() => undefined);
     await this.running;
+    for (const jobId of [...this.waiters.keys()]) this.answer(jobId, { jobId, state: 'held', code: this.fault ?? 'PRINTER_OFFLINE' });
   }
 
   private async boot(): Promise<void> {
