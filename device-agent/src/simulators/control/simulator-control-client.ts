@@ -49,6 +49,10 @@ export class SimulatorControlClient {
   removeCard(): Promise<void> {
     return this.request('DELETE', '/card');
   }
+  /** How often each command was answered; when find-card first said "found" since the last placement. */
+  readerStats(): Promise<{ commands: Record<string, number>; cardFoundAt?: number }> {
+    return this.request('GET', '/stats');
+  }
   setReaderFaults(faults: ReaderFault[]): Promise<void> {
     return this.request('PUT', '/faults', faults);
   }
