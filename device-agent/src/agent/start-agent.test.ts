@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AgentEvent, AgentStatus } from '@eldercare/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -22,11 +25,16 @@ async function start(overrides: AgentConfigInput = {}): Promise<RunningAgent> {
     api: { port: 0, pairingToken: TOKEN, allowedOrigins: [ORIGIN] },
     reader: { address: 'sim:', pollIntervalMs: 50 },
     printers: { receipt: { address: 'sim:' } },
+    // Printers on real links keep their queue here; a test's document ids never meet another run's.
+    queueDir: mkdtempSync(join(tmpdir(), 'start-agent-queue-')),
     simulatedToday: TODAY,
     logger: false,
   };
   const agent = await startAgent(mergeConfig(base, overrides) as AgentConfigInput);
-  cleanups.push(() => agent.close());
+  cleanups.push(async () => {
+    await agent.close();
+    rmSync(base.queueDir!, { recursive: true, force: true });
+  });
   return agent;
 }
 
