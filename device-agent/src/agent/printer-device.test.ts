@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AgentEvent, ReceiptDocument } from '@eldercare/domain';
@@ -154,6 +154,18 @@ describe('PrinterDevice for the technician', () => {
     expect(page!.previewText.split('\n').every((line) => line.length <= 32)).toBe(true);
     // Each test page is its own job.
     expect(await printer.printTestPage()).toMatchObject({ state: 'printed' });
+  });
+});
+
+describe('PrinterDevice with a queue folder it cannot write', () => {
+  it('answers failed PRINT_QUEUE_IO_ERROR (the job was not accepted) and records it', async () => {
+    const blocked = join(dir, 'a-file');
+    await writeFile(blocked, 'not a folder');
+    const sim = new PrinterSimulator();
+    const { printer } = await device(sim, { queueDir: blocked });
+    expect(await printer.print(receipt('X1'))).toEqual({ jobId: 'X1', state: 'failed', code: 'PRINT_QUEUE_IO_ERROR' });
+    expect((await printer.diagnostics()).lastErrors.map((e) => e.code)).toContain('PRINT_QUEUE_IO_ERROR');
+    expect(await onPaper(sim)).toEqual([]);
   });
 });
 

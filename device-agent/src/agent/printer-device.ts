@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AgentEvent, PrinterRole, PrinterState, PrinterStatus, PrintResult, ReceiptDocument } from '@eldercare/domain';
+import { DomainError, type AgentEvent, type PrinterRole, type PrinterState, type PrinterStatus, type PrintResult, type ReceiptDocument } from '@eldercare/domain';
 import { encodeReceipt } from '../escpos/encode-receipt';
 import { parseEscPos } from '../escpos/parse-escpos';
 import { renderPreviewHtml } from '../escpos/render-preview';
@@ -35,6 +35,7 @@ export interface PrinterDeviceOptions {
 }
 
 const MAX_ERRORS = 10;
+const QUEUE_IO_ERROR = 'PRINT_QUEUE_IO_ERROR';
 
 /**
  * One printer (receipt or ticket) as the agent sees it: its state kept fresh by periodic
@@ -120,7 +121,7 @@ export class PrinterDevice {
   /** Opens the queue (printing what a previous run left), starts the status polls, prints the self-test page if configured. */
   async start(): Promise<void> {
     void this.refresh();
-    await this.queue.start();
+    await this.queue.start().catch(() => this.recordError(QUEUE_IO_ERROR));
     if (this.options.selfTestOnStart) void this.printTestPage().catch(() => undefined);
   }
 
@@ -132,7 +133,13 @@ export class PrinterDevice {
 
   /** Queues the document (durably) and resolves once it printed, is held or failed. */
   print(doc: ReceiptDocument): Promise<PrintResult> {
-    return this.queue.submit(doc);
+    return this.queue.submit(doc).catch((err: unknown) => {
+      // A document that cannot be encoded is the caller's error (400); a queue folder that cannot
+      // be written is this kiosk's, and the job was not accepted.
+      if (err instanceof DomainError) throw err;
+      this.recordError(QUEUE_IO_ERROR);
+      return { jobId: doc.id, state: 'failed', code: QUEUE_IO_ERROR };
+    });
   }
 
   /** A short page with the printer's address and state, through the queue like any job. */

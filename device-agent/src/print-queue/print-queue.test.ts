@@ -217,6 +217,21 @@ describe.each([
 });
 
 describe('PrintQueue across restarts', () => {
+  it('finishes a job whose write failed midway as interrupted and does not send it again', async () => {
+    const sent: string[] = [];
+    const { queue, events } = await run(new PrinterSimulator(), {
+      printer: {
+        poll: async () => 'ready',
+        send: async (bytes) => (sent.push(Buffer.from(bytes).toString('hex')), 'write-failed'),
+        waitForProcessId: async () => false,
+      },
+    });
+    expect(await queue.submit(doc('W'))).toEqual({ jobId: 'W', state: 'failed', code: 'PRINTER_JOB_INTERRUPTED' });
+    expect(await queue.submit(doc('N'))).toMatchObject({ state: 'failed' });
+    expect(sent).toEqual([Buffer.from(encodeReceipt(doc('W'))).toString('hex'), Buffer.from(encodeReceipt(doc('N'))).toString('hex')]);
+    expect(events).toContainEqual({ type: 'job.failed', jobId: 'W', code: 'PRINTER_JOB_INTERRUPTED' });
+  });
+
   it('prints, after a restart, the jobs accepted but not printed before it, exactly once', async () => {
     const sim = new PrinterSimulator();
     sim.setPaper('out');
