@@ -27,7 +27,7 @@ function cli(...args: string[]): Promise<Run> {
   });
 }
 
-/** A port that was free a moment ago (the simulators' --tcp 0 is refused by parseDeviceAddress for now). */
+/** A port that was free a moment ago, so each simulator's address is known before it starts. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -95,7 +95,7 @@ describe('npx device-agent', { timeout: 60_000 }, () => {
     expect(result.dleEot.paperSensor).toMatch(/^0x[0-9a-f]{2}$/);
     const prints = await printer.control.prints();
     expect(prints).toHaveLength(1);
-    expect(prints[0]!.previewText).toContain('打印测试页');
+    expect(prints[0]!.previewText).toContain('打印机自检');
     expect(prints[0]!.previewText).toContain('排队小票打印机');
 
     await printer.control.setPaper('out');

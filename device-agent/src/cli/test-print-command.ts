@@ -5,7 +5,7 @@ import { ReceiptPrinter, type PrinterStatusReport } from '../printer/receipt-pri
 import { parseDeviceAddress } from '../transports/device-address';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
-import { testPageDocument } from './test-page';
+import { composeTestPage } from '../printer/test-page';
 import { openOrFail } from './test-read-command';
 
 export interface TestPrintOptions {
@@ -38,8 +38,9 @@ export async function testPrintCommand(options: TestPrintOptions, io: CliIo): Pr
   if (parseDeviceAddress(options.printer).kind === 'sim') throw new CliError('CLI_USAGE', 'test-print talks to a real printer; sim: lives inside a running agent (use the /tech page)');
   const transport = await openOrFail(options.printer, 'printer');
   const printer = new ReceiptPrinter(transport);
-  const doc = testPageDocument(options.role, (options.now ?? (() => new Date()))());
-  const report = (status: PrinterStatusReport): TestPrintResult => ({ address: options.printer, role: options.role, jobId: doc.id, state: status.state, dleEot: dleEot(status.raw) });
+  const now = (options.now ?? (() => new Date()))();
+  let jobId = '';
+  const report = (status: PrinterStatusReport): TestPrintResult => ({ address: options.printer, role: options.role, jobId, state: status.state, dleEot: dleEot(status.raw) });
   try {
     const before = await printer.queryStatus();
     if (before.raw.paperSensor === null) throw new CliError('CLI_NO_DEVICE', `No ESC/POS printer answers DLE EOT at ${options.printer}`);
@@ -48,6 +49,8 @@ export async function testPrintCommand(options: TestPrintOptions, io: CliIo): Pr
       io.out(JSON.stringify(report(before), null, 2));
       throw new CliError('CLI_DEVICE_FAULT', `The printer reports ${refused}; nothing was printed`);
     }
+    const doc = composeTestPage({ role: options.role, address: options.printer, state: before.state, now });
+    jobId = doc.id;
     if ((await printer.send(encodeReceipt(doc))) !== 'sent') throw new CliError('CLI_NO_DEVICE', `The link to ${options.printer} failed while sending the test page`);
     const after = await printer.queryStatus();
     const failed = faultCode(after.state);
