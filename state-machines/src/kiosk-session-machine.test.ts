@@ -162,7 +162,7 @@ describe('inactivity', () => {
       status: {
         simulated: true,
         reader: { address: 'sim:', state: 'ready' },
-        printers: { receipt: { address: 'sim:', state: 'ready' } },
+        printers: { receipt: { address: 'sim:', state: 'ready', queued: 0, held: false } },
       },
     });
     await advance(10_000);
