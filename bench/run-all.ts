@@ -2,8 +2,12 @@
  * `npm run bench`: every benchmark, each against its baseline measured in the same run.
  * BENCH_SECONDS sets the load duration of the API benchmark (default 10 s per side).
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) adds the API benchmark on PostgreSQL.
+ * BENCH_CARD_READS, BENCH_PRINT_JOBS and BENCH_RSS_CYCLES size the device agent benchmarks.
  */
 import { countAllTaps } from '@eldercare/state-machines/analysis';
+import { benchAgentCardRead } from './agent-card-read';
+import { benchAgentPrintThroughput } from './agent-print-throughput';
+import { benchAgentRss, rssVerdict } from './agent-rss';
 import { benchApiThroughput, type ThroughputResult } from './api-throughput';
 import { benchKioskBundle } from './kiosk-bundle';
 import { benchSamFrames } from './sam-frames';
@@ -24,6 +28,23 @@ line('frames per second', fmt(sam.framesPerSecond));
 line('baseline: preamble search only, per second', fmt(sam.baselinePerSecond));
 line('ratio to baseline', fmt(sam.framesPerSecond / sam.baselinePerSecond, 4));
 line('the reader itself at 115200 baud, per second', fmt(115200 / 10 / sam.frameBytes, 1));
+
+console.log('\nDevice agent over TCP to simulator processes (reader, receipt printer)');
+const read = await benchAgentCardRead();
+const ms = (n: number) => `${fmt(n, 1)} ms`;
+line(`card read, from "found" to card.read (${read.reads} reads)`, `median ${ms(read.agent.median)}, p90 ${ms(read.agent.p90)}`);
+line('baseline: bare driver loop, found to read done', `median ${ms(read.bare.median)}, p90 ${ms(read.bare.p90)}`);
+line('agent overhead per read (median difference)', ms(read.agent.median - read.bare.median));
+line('ratio (agent / baseline, medians)', fmt(read.agent.median / read.bare.median, 2));
+const printing = await benchAgentPrintThroughput();
+line(`receipts through POST /v1/print, one by one`, `${fmt(printing.agentJobsPerSecond, 1)} jobs/s (${printing.jobs} jobs)`);
+line('baseline: same ESC/POS bytes straight to the socket', `${fmt(printing.bareJobsPerSecond, 1)} jobs/s`);
+line('ratio (agent / baseline)', fmt(printing.agentJobsPerSecond / printing.bareJobsPerSecond, 3));
+const rss = await benchAgentRss();
+const verdict = rssVerdict(rss);
+line(`agent RSS after GC, ${fmt(rss.prints)} prints + ${fmt(rss.reads)} reads`, `${fmt(rss.beforeMb, 1)} MB → ${fmt(rss.afterMb, 1)} MB (growth ${fmt(verdict.growthMb, 1)} MB, peak ${fmt(rss.peakMb, 1)} MB) in ${fmt(rss.seconds)} s`);
+line('agent heap in use after GC', `${fmt(rss.heapBeforeMb, 1)} MB → ${fmt(rss.heapAfterMb, 1)} MB (growth ${fmt(verdict.heapGrowthMb, 2)} MB)`);
+line('verdict', verdict.flat ? 'flat (no leak seen)' : 'GROWING: look for a leak');
 
 async function api(label: string, env: Record<string, string> = {}) {
   const { product, bare } = await benchApiThroughput(env);

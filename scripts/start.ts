@@ -55,7 +55,7 @@ const simulated = !env.READER || !env.PRINTER || env.READER.startsWith('sim:') |
 const sims = stack.simulatorProcesses;
 const simulatorLines = sims
   ? `
-Simulated devices, each its own process (control API: see device-agent/README.md):
+Simulated devices, each its own process with a control API (README.md, "Simulated devices"):
   ID card reader        ${sims.reader.address.padEnd(34)} control ${sims.reader.controlUrl}
   Receipt printer       ${sims.receiptPrinter.address.padEnd(34)} control ${sims.receiptPrinter.controlUrl}
   Ticket printer        ${sims.ticketPrinter.address.padEnd(34)} control ${sims.ticketPrinter.controlUrl}
