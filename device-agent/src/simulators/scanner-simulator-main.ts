@@ -6,6 +6,9 @@
  *     → scanner { "address": "evdev:/tmp/scanner-event-kbd", "mode": "keyboard" }
  * Each line on stdin is scanned: in serial mode as bytes plus the terminator, through a FIFO as
  * the input_event records of a US-layout keyboard wedge. A line `garbage <hex>` sends raw bytes.
+ * The control API (--control <port>, default any free port, loopback) does the same for
+ * programs: POST /scan {text}, POST /garbage {hex}. Once set up, one JSON line on stdout says
+ * {"ready":true,"device":"scanner","address","control","pid"}.
  */
 import { spawnSync } from 'node:child_process';
 import { open, rm, stat } from 'node:fs/promises';
@@ -14,11 +17,14 @@ import { parseArgs } from 'node:util';
 import { openTransport } from '../transports/open-transport';
 import { createPtyPair } from '../transports/pty-pair';
 import { ScannerSimulator, type ScanTerminator } from './scanner-simulator';
+import { buildControlApp } from './control/build-control-app';
+import type { SimulatorReady } from './control/control-schemas';
 
 const USAGE = `Usage: scanner-simulator-main (--pty <path> | --fifo <path>) [options]
   --terminator cr|crlf|lf|none   serial: what ends a code (default cr)
   --chunk <n>                    serial: bytes per write (default all)
-  --gap <ms>                     pause between writes (default 0)`;
+  --gap <ms>                     pause between writes (default 0)
+  --control <port>               loopback HTTP control API (default 0 = any free port)`;
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +33,7 @@ const { values } = parseArgs({
     terminator: { type: 'string', default: 'cr' },
     chunk: { type: 'string', default: '0' },
     gap: { type: 'string', default: '0' },
+    control: { type: 'string', default: '0' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -39,11 +46,21 @@ if (values.help || (values.pty === undefined) === (values.fifo === undefined) ||
 const closers: (() => Promise<void>)[] = [];
 const sim = new ScannerSimulator({ mode: values.fifo ? 'keyboard' : 'serial', terminator, chunkSize: Number(values.chunk), gapMs: Number(values.gap) });
 
+const control = buildControlApp({ kind: 'scanner', scanner: sim });
+closers.push(() => control.close());
+/** Starts the control API and says where everything is (before a FIFO waits for its reader). */
+const announce = async (address: string): Promise<void> => {
+  const url = await control.listen({ host: '127.0.0.1', port: Number(values.control) });
+  const ready: SimulatorReady = { ready: true, device: 'scanner', address, control: url, pid: process.pid };
+  process.stdout.write(`${JSON.stringify(ready)}\n`);
+};
+
 if (values.pty) {
   const pair = await createPtyPair(values.pty, `${values.pty}.sim`);
   const simEnd = await openTransport(`file:${pair.simPath}`);
   sim.attach(simEnd);
   closers.push(() => simEnd.close(), () => pair.close());
+  await announce(`serial:${values.pty}?baud=9600`);
   console.error(`scanner-simulator: serial scanner at ${values.pty} (address serial:${values.pty}?baud=9600, mode serial)`);
 } else {
   const path = values.fifo!;
@@ -55,6 +72,7 @@ if (values.pty) {
     closers.push(() => rm(path, { force: true }));
   }
   console.error(`scanner-simulator: keyboard wedge at ${path} (address evdev:${path}, mode keyboard); waiting for the agent to open it`);
+  await announce(`evdev:${path}`);
   // Opening a FIFO for writing waits until a reader (the agent) has it open.
   const writer = await open(path, 'w');
   sim.attach({ write: async (data) => void (await writer.write(data)) });

@@ -68,8 +68,8 @@ export type SimulatorScript = Static<typeof SimulatorScriptSchema>;
 /** The one JSON line a simulator process prints on stdout once it serves. */
 export const SimulatorReadySchema = Type.Object({
   ready: Type.Literal(true),
-  device: Type.Union([Type.Literal('reader'), Type.Literal('printer')]),
-  /** The device address for the agent, e.g. tcp:127.0.0.1:7500 or serial:/tmp/ttyIdReader?baud=115200. */
+  device: Type.Union([Type.Literal('reader'), Type.Literal('printer'), Type.Literal('scanner')]),
+  /** The device address for the agent, e.g. tcp:127.0.0.1:7500, serial:/tmp/ttyIdReader?baud=115200, evdev:/tmp/kbd. */
   address: Type.String(),
   /** Base URL of the control API, e.g. http://127.0.0.1:7600. */
   control: Type.String(),

@@ -90,6 +90,7 @@ export async function runSimulatorProcess(setup: SimulatorProcessSetup): Promise
   if (!isLoopback(controlHost)) fail('the control API binds loopback only');
   const script = flags.script ? await loadSimulatorScript(flags.script).catch((err: Error) => fail(err.message)) : undefined;
 
+  if (setup.device.kind === 'scanner') return fail('a scanner is not served on an endpoint (see scanner-simulator-main.ts)');
   const endpoint = new SimulatorEndpoint(setup.device.kind === 'reader' ? setup.device.reader : setup.device.printer, spec);
   let closing = false;
   endpoint.onLost = (message) => {
