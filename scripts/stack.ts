@@ -4,9 +4,10 @@
  * runs it with its defaults; the end-to-end tests run it on free ports in a temporary folder.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startAgent, type RunningAgent } from '@eldercare/device-agent';
 import { buildApp } from '@eldercare/server';
 import type { FastifyInstance } from 'fastify';
@@ -83,6 +84,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ? await startSimulatorProcesses(options.readerPty ? { readerPty: options.readerPty } : {})
       : undefined;
   const simulated = processes?.agentConfig;
+  const dataDir = options.dataDir === null ? undefined : (options.dataDir ?? resolve(REPO_ROOT, 'data'));
+  // The print queue lives beside the database: its job ids are application numbers, so a queue
+  // kept across a database reset would take a new receipt for one already printed.
+  const scratchDir = dataDir ? undefined : mkdtempSync(join(tmpdir(), 'eldercare-queue-'));
+  const queueDir = join(dataDir ?? scratchDir!, 'agent', 'print-queue');
+  const removeScratch = () => scratchDir && rmSync(scratchDir, { recursive: true, force: true });
   let agent: RunningAgent;
   try {
     agent = await startAgent({
@@ -99,14 +106,15 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         },
       }),
       ...(options.cardHoldMs !== undefined && { cardHoldMs: options.cardHoldMs }),
+      queueDir,
       logger: options.logger ?? false,
     });
   } catch (err) {
     await processes?.stop();
+    removeScratch();
     throw err;
   }
 
-  const dataDir = options.dataDir === null ? undefined : (options.dataDir ?? resolve(REPO_ROOT, 'data'));
   let server: FastifyInstance;
   try {
     server = await buildApp({
@@ -123,6 +131,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   } catch (err) {
     await agent.close();
     await processes?.stop();
+    removeScratch();
     throw err;
   }
 
@@ -141,6 +150,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       await server.close();
       await agent.close();
       await processes?.stop();
+      removeScratch();
     },
   };
 }
