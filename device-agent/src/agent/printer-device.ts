@@ -60,8 +60,9 @@ export class PrinterDevice {
   private polling: Promise<PrinterState> | undefined;
   private readonly counters = { jobsPrinted: 0, bytesPrinted: 0, paperOuts: 0, interrupted: 0 };
   private readonly errors: { code: string; at: string }[] = [];
-  private lastPrint: PrinterDiagnostics['lastPrint'];
-  private previews: Promise<void> = Promise.resolve();
+  /** The last job's bytes; rendered only when the technician page asks (a QR is costly to draw). */
+  private lastJob: { jobId: string; printedAt: string; bytes: Uint8Array } | undefined;
+  private lastPreview: { jobId: string; html: Promise<string> } | undefined;
 
   constructor(
     readonly address: string,
@@ -151,7 +152,7 @@ export class PrinterDevice {
 
   /** Counters, recent errors and the last printed document, for the technician page. */
   async diagnostics(): Promise<PrinterDiagnostics> {
-    await this.previews;
+    const lastPrint = await this.renderLastPrint();
     return {
       role: this.role,
       ...this.status,
@@ -159,7 +160,7 @@ export class PrinterDevice {
       columns: this.columns,
       counters: { ...this.counters },
       lastErrors: [...this.errors],
-      ...(this.lastPrint ? { lastPrint: this.lastPrint } : {}),
+      ...(lastPrint ? { lastPrint } : {}),
     };
   }
 
@@ -170,7 +171,6 @@ export class PrinterDevice {
     await this.polling;
     this.printer.dispose();
     await closing;
-    await this.previews;
     await this.transport.close().catch(() => {});
   }
 
@@ -223,11 +223,18 @@ export class PrinterDevice {
   }
 
   private keepPreview(jobId: string, bytes: Uint8Array): void {
-    const printedAt = this.now().toISOString();
-    this.previews = this.previews
-      .then(() => renderPreviewHtml(parseEscPos(bytes), { columns: this.columns }))
-      .then((previewHtml) => void (this.lastPrint = { jobId, printedAt, byteLength: bytes.length, previewHtml }))
-      .catch(() => undefined);
+    this.lastJob = { jobId, printedAt: this.now().toISOString(), bytes };
+  }
+
+  private async renderLastPrint(): Promise<PrinterDiagnostics['lastPrint']> {
+    const job = this.lastJob;
+    if (!job) return undefined;
+    if (this.lastPreview?.jobId !== job.jobId) {
+      const html = Promise.resolve().then(() => renderPreviewHtml(parseEscPos(job.bytes), { columns: this.columns }));
+      this.lastPreview = { jobId: job.jobId, html };
+    }
+    const previewHtml = await this.lastPreview.html.catch(() => undefined);
+    return previewHtml === undefined ? undefined : { jobId: job.jobId, printedAt: job.printedAt, byteLength: job.bytes.length, previewHtml };
   }
 
   private recordError(code: string): void {
