@@ -50,6 +50,7 @@ export interface RunningStack {
   serverUrl: string;
   kioskUrl: string;
   simUrl: string;
+  techUrl: string;
   docsUrl: string;
   agentUrl: string;
   agentToken: string;
@@ -140,6 +141,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     serverUrl,
     kioskUrl: `${serverUrl}/kiosk/`,
     simUrl: `${serverUrl}/sim/`,
+    techUrl: `${serverUrl}/tech/`,
     docsUrl: `${serverUrl}/api/docs`,
     agentUrl: agent.url,
     agentToken,

@@ -65,6 +65,7 @@ console.log(`
 养老服务“一件事” · Elderly-care services kiosk — running
   Kiosk (citizens)      ${stack.kioskUrl}
   Device simulator      ${stack.simUrl}${simulated ? '' : '   (devices are real: simulator unavailable)'}
+  Technician page       ${stack.techUrl}   (on this PC only: it pairs with the agent over loopback)
   API documentation     ${stack.docsUrl}
   Device agent          ${stack.agentUrl}   (pairing token: ${stack.agentToken})
   Database              ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(REPO_ROOT, env.DATA_DIR ?? 'data')}`}
