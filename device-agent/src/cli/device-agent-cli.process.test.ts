@@ -2,7 +2,11 @@
  * `npx device-agent` as a user runs it: the bin launcher in its own process, against the reader
  * and printer simulators in their own processes on TCP.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoResidents, shanghaiDate } from '@eldercare/domain';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +109,49 @@ describe('npx device-agent', { timeout: 60_000 }, () => {
     expect(JSON.parse(out.stdout)).toMatchObject({ state: 'paper-out' });
     expect(await printer.control.prints()).toHaveLength(1);
     await printer.control.setPaper('ok');
+  });
+
+  it('run: with its request log on, the agent never writes a name or ID number', async () => {
+    const person = demoResidents(shanghaiDate(new Date())).find((r) => r.key === 'li-xiuying')!;
+    const [port, dir] = [await freePort(), mkdtempSync(join(tmpdir(), 'agent-log-'))];
+    const token = 'cli-log-test-token-0123456789ab';
+    const child = spawn(process.execPath, [BIN, 'run', '--reader', reader.address, '--printer', printer.address, '--port', String(port), '--token', token], {
+      cwd: dir,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const url = `http://127.0.0.1:${port}`;
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(url + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const until = async (check: () => Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await check().catch(() => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    };
+    try {
+      await until(async () => (await call('GET', '/v1/status')).ok);
+      await reader.control.placeCard(person.key);
+      await until(async () => ((await (await call('GET', '/v1/status')).json()) as { reader: { state: string } }).reader.state === 'card-present');
+      const read = await call('POST', '/v1/tech/test-read', {});
+      expect(read.status).toBe(200);
+      expect(JSON.stringify(await read.json())).not.toContain(person.idNumber);
+      const receipt = { id: 'log-test-receipt', blocks: [{ kind: 'field', label: '申请人', value: '李**' }] };
+      expect((await call('POST', '/v1/print', { role: 'receipt', document: receipt })).status).toBe(200);
+      expect((await call('POST', '/v1/print', { role: 'receipt', document: { id: person.idNumber, blocks: [] } })).status).toBe(400);
+      await call('POST', '/v1/session/release');
+    } finally {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGINT');
+      await exited;
+      await reader.control.removeCard();
+      await printer.control.clearPrints();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(output).toMatch(/"url":"\/v1\/status"|\/v1\/status/);
+    for (const secret of [person.idNumber, person.name, person.address]) expect(output).not.toContain(secret);
   });
 
   it('status asks a running agent with the token, and says when none runs', async () => {
