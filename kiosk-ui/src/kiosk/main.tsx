@@ -4,6 +4,8 @@ import { discoverAgentPairing } from '../shared/agent/agent-pairing';
 import { createSpeaker } from '../shared/speech/speaker';
 import { KioskApp, type DeviceState } from './kiosk-app';
 import { createKioskSession } from './kiosk-host';
+import { createPrinterFaultReporter } from './printer-fault-reporter';
+import { serverClient } from '../shared/api/server-client';
 import { PROMPT_IDS } from './spoken-prompts';
 import './kiosk.css';
 
@@ -20,9 +22,10 @@ async function start() {
     const value = Number(params.get(name));
     return params.has(name) && Number.isFinite(value) ? value : undefined;
   };
+  const kioskId = params.get('kiosk') ?? 'kiosk';
   const session = createKioskSession({
     agent,
-    kioskId: params.get('kiosk') ?? undefined,
+    kioskId,
     centreName: params.get('centre') ?? undefined,
     timing: {
       ...(numberParam('idleWarningAfter') !== undefined && { idleWarningAfter: numberParam('idleWarningAfter') }),
@@ -40,8 +43,12 @@ async function start() {
       device = { ...device, connected };
       draw();
     });
+    const reportPrinterFault = createPrinterFaultReporter((detail) =>
+      void serverClient.requestHelp({ kioskId, serviceKey: null, reason: 'printer-fault', detail }).catch(() => undefined),
+    );
     agent.onEvent((event) => {
       if (event.type === 'device.status') {
+        reportPrinterFault(event.status);
         device = { ...device, status: event.status };
         draw();
         return;
