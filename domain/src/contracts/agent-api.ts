@@ -21,7 +21,12 @@ import { ReceiptDocumentSchema } from '../receipt/receipt-document';
  *   GET    /v1/sim/cards         → SimCard[]
  *   PUT    /v1/sim/card          { key } places that demo card on the simulated reader
  *   DELETE /v1/sim/card          takes the card off
- *   GET    /v1/sim/prints        → SimPrint[] (newest first), each with a rendered preview
+ *   GET    /v1/sim/prints        ?role=receipt|ticket (default receipt) → SimPrint[] (newest
+ *                                first), each with a rendered preview
+ *   PUT    /v1/sim/printers/:role/paper  { state: ok | near-end | out } → 204
+ *   PUT    /v1/sim/printers/:role/cover  { open } → 204 (404 PRINTER_NOT_SIMULATED for a role
+ *                                without a simulated printer)
+ *   PUT    /v1/sim/reader/faults ReaderFault[] → 204; DELETE clears them
  *   POST   /v1/sim/scan          { text } scans it on the simulated scanner → 204; the result
  *                                arrives as a scan.read or scan.rejected event
  */
