@@ -1,42 +1,63 @@
-import { translate, type AgentStatus, type Locale, type MessageKey, type MessageParams, type SimCard, type SimPrint } from '@eldercare/domain';
+import { translate, type AgentStatus, type Locale, type MessageKey, type MessageParams, type PrinterRole, type SimCard, type SimPrint } from '@eldercare/domain';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { AgentClient } from '../shared/agent/agent-client';
+import { AgentError, type AgentClient } from '../shared/agent/agent-client';
+import { PrinterControls } from './printer-controls';
+import { ScannerControls } from './scanner-controls';
 
 const POLL_MS = 1_500;
 
 /**
- * The simulator page: place and remove demo ID cards on the simulated reader and see every
- * receipt the simulated printer received, rendered from its bytes. Only for simulated devices.
+ * The simulator page: place and remove demo ID cards on the simulated reader, make the
+ * simulated printers run out of paper or open their covers, scan codes, and see every receipt
+ * and queue ticket the printers received, rendered from their bytes. Only for simulated devices.
  */
 export function SimPage({ agent, locale }: { agent: AgentClient | null; locale: Locale }) {
   const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
   const [cards, setCards] = useState<SimCard[] | null>(null);
   const [prints, setPrints] = useState<SimPrint[]>([]);
+  const [printsRole, setPrintsRole] = useState<PrinterRole>('receipt');
   const [status, setStatus] = useState<AgentStatus | null>(null);
   const [onReader, setOnReader] = useState<SimCard | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     if (!agent) return;
     try {
-      const [nextStatus, nextPrints] = await Promise.all([agent.status(), agent.simPrints().catch(() => [])]);
+      const [nextStatus, nextPrints] = await Promise.all([agent.status(), agent.simPrints(printsRole).catch(() => [])]);
       setStatus(nextStatus);
       setPrints(nextPrints);
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
+  }, [agent, printsRole]);
+
+  useEffect(() => {
+    agent?.simCards().then(setCards, () => setCards([]));
   }, [agent]);
 
   useEffect(() => {
     if (!agent) return;
-    agent.simCards().then(setCards, () => setCards([]));
     void refresh();
     const timer = setInterval(() => void refresh(), POLL_MS);
     return () => clearInterval(timer);
   }, [agent, refresh]);
 
   if (!agent) return <p class="error">{t('sim.notPaired')}</p>;
+  /** Runs a control action, says so if it failed, and shows its effect at once. */
+  const act = async (action: () => Promise<unknown>): Promise<boolean> => {
+    let ok = true;
+    try {
+      await action();
+      setFailure(null);
+    } catch (err) {
+      ok = false;
+      setFailure(t('sim.actionFailed', { code: err instanceof AgentError ? err.code : String(err) }));
+    }
+    await refresh();
+    return ok;
+  };
   const place = async (card: SimCard) => {
     // Like a hand swapping cards: the last card comes off and the reader notices before the
     // next one goes on (a reader reads a card once until it is taken off).
@@ -51,6 +72,8 @@ export function SimPage({ agent, locale }: { agent: AgentClient | null; locale: 
     await agent.removeSimCard();
     setOnReader(null);
   };
+
+  const roles: PrinterRole[] = status?.printers.ticket ? ['receipt', 'ticket'] : ['receipt'];
 
   return (
     <div class="sim">
@@ -85,33 +108,69 @@ export function SimPage({ agent, locale }: { agent: AgentClient | null; locale: 
           ))}
         </div>
       </section>
-      <section class="panel">
-        <div class="status">
-          <h2>{t('sim.status')}</h2>
+      <div class="side">
+        <section class="panel status" aria-labelledby="sim-status">
+          <h2 id="sim-status">{t('sim.status')}</h2>
           {error && <p class="error">{error}</p>}
-          {status && (
-            <dl>
-              <dt>{t('sim.reader')}</dt>
-              <dd data-testid="reader-state">{t(`device.state.${status.reader.state}`)}</dd>
-              <dt>{t('sim.printer')}</dt>
-              <dd data-testid="printer-state">{t(`device.state.${status.printers.receipt.state}`)}</dd>
-            </dl>
+          {failure && (
+            <p class="error" role="alert" data-testid="action-failed">
+              {failure}
+            </p>
           )}
-        </div>
-        <h2>{t('sim.prints')}</h2>
-        {prints.length === 0 && <p>{t('sim.noPrints')}</p>}
-        <div class="prints" data-testid="prints">
-          {prints.map((p) => (
-            <div class="print" key={p.jobId} data-job={p.jobId}>
-              <div class="meta">
-                {p.jobId} · {new Date(p.receivedAt).toLocaleTimeString(locale)} · {p.byteLength} B
+          {status && (
+            <>
+              <div class="printer-head">
+                <strong>{t('sim.reader')}</strong>
+                <span class={`state ${status.reader.state === 'offline' || status.reader.state === 'fault' ? 'fault' : 'ok'}`} data-testid="reader-state">
+                  {t(`device.state.${status.reader.state}`)}
+                </span>
               </div>
-              {/* The agent renders the preview from the printed bytes and escapes all text. */}
-              <div dangerouslySetInnerHTML={{ __html: p.previewHtml }} />
+              {roles.map((role) => (
+                <PrinterControls
+                  key={role}
+                  t={t}
+                  role={role}
+                  status={status.printers[role]!}
+                  onPaper={(state) => void act(() => agent.setSimPaper(role, state))}
+                  onCover={(open) => void act(() => agent.setSimCover(role, open))}
+                />
+              ))}
+              {status.scanner && <ScannerControls t={t} status={status.scanner} onScan={(text) => act(() => agent.simScan(text))} />}
+            </>
+          )}
+        </section>
+        <section class="panel" aria-labelledby="sim-prints">
+          <h2 id="sim-prints">{t('sim.prints')}</h2>
+          {roles.length > 1 && (
+            <div class="switch" role="group" aria-label={t('sim.printsOf')}>
+              {roles.map((role) => (
+                <button
+                  type="button"
+                  key={role}
+                  class={role === printsRole ? '' : 'secondary'}
+                  aria-pressed={role === printsRole}
+                  data-testid={`prints-${role}`}
+                  onClick={() => setPrintsRole(role)}
+                >
+                  {t(role === 'receipt' ? 'sim.printsReceipt' : 'sim.printsTicket')}
+                </button>
+              ))}
             </div>
-          ))}
-        </div>
-      </section>
+          )}
+          {prints.length === 0 && <p>{t('sim.noPrints')}</p>}
+          <div class="prints" data-testid="prints">
+            {prints.map((p) => (
+              <div class="print" key={p.jobId} data-job={p.jobId}>
+                <div class="meta">
+                  {p.jobId} · {new Date(p.receivedAt).toLocaleTimeString(locale)} · {p.byteLength} B
+                </div>
+                {/* The agent renders the preview from the printed bytes and escapes all text. */}
+                <div dangerouslySetInnerHTML={{ __html: p.previewHtml }} />
+              </div>
+            ))}
+          </div>
+        </section>
+      </div>
     </div>
   );
 }

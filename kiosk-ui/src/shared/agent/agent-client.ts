@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentStatus, PrintResult, ReceiptDocument, SimCard, SimPrint } from '@eldercare/domain';
+import type { AgentEvent, AgentStatus, PrinterRole, PrintResult, ReceiptDocument, SimCard, SimPrint } from '@eldercare/domain';
 import type { AgentPairing } from './agent-pairing';
 
 /** A failed agent call with the agent's code (PRINTER_PAPER_OUT, …) or AGENT_UNREACHABLE. */
@@ -130,7 +130,22 @@ export class AgentClient {
     return this.call('DELETE', '/v1/sim/card');
   }
 
-  simPrints(): Promise<SimPrint[]> {
-    return this.call('GET', '/v1/sim/prints');
+  /** What the simulated printer of that role printed, newest first. */
+  simPrints(role: PrinterRole = 'receipt'): Promise<SimPrint[]> {
+    return this.call('GET', `/v1/sim/prints?role=${role}`);
+  }
+
+  /** ok loads paper (a held job then prints), near-end trips the sensor, out empties the roll. */
+  setSimPaper(role: PrinterRole, state: 'ok' | 'near-end' | 'out'): Promise<unknown> {
+    return this.call('PUT', `/v1/sim/printers/${role}/paper`, { state });
+  }
+
+  setSimCover(role: PrinterRole, open: boolean): Promise<unknown> {
+    return this.call('PUT', `/v1/sim/printers/${role}/cover`, { open });
+  }
+
+  /** Scans text on the simulated scanner; the result arrives as scan.read / scan.rejected. */
+  simScan(text: string): Promise<unknown> {
+    return this.call('POST', '/v1/sim/scan', { text });
   }
 }
