@@ -37,6 +37,7 @@ describe.skipIf(!hasChromium)('kiosk: a receipt held by the printer (回执等�
     expect(applicationNo).toMatch(/^YL\d{14}$/);
     // It prints by itself once the paper is in: a second copy could come out after the person left.
     expect(await page.$('[data-testid=print-again]')).toBeNull();
+    expect(await page.textContent('body')).not.toContain('回执可能打印不出来');
     expect(await seniorFriendlyViolations(page)).toEqual([]);
     expect((await agent.status()).printers.receipt).toMatchObject({ state: 'paper-out', queued: 1, held: true });
 

@@ -125,7 +125,8 @@ export function KioskApp({ session, speaker, device }: { session: SessionRef; sp
     document.documentElement.lang = locale;
   }, [locale]);
   const { t } = context;
-  const problem = deviceProblem(device);
+  // The held-receipt screen already explains the printer fault, and more kindly than the banner.
+  const problem = screen === 'receiptPrintHeld' && deviceProblem(device) === 'kiosk.device.printerProblem' ? null : deviceProblem(device);
   // The receipt screen has its own 结束办理; one button per action on a screen.
   const showEnd = !['attract', 'goodbye', 'receiptPrinted', 'receiptPrintFailed', 'receiptPrintHeld'].includes(screen);
   return (
