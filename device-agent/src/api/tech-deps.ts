@@ -9,7 +9,7 @@ export interface TechReader {
   diagnose(): Promise<{ samId?: string; samHealthy: boolean; error?: string }>;
 }
 export interface TechPrinterDevice {
-  diagnostics(): Promise<Omit<TechPrinter, 'counters'> & { counters: object }>;
+  diagnostics(): Promise<TechPrinter>;
   printTestPage(): Promise<PrintResult>;
 }
 
@@ -26,10 +26,7 @@ export interface TechSources {
 
 /** The technician routes' view of a running agent, from its devices and its config reloader. */
 export function createTechDeps(sources: TechSources): TechDeps {
-  const printerView = async (device: TechPrinterDevice): Promise<TechPrinter> => {
-    const d = await device.diagnostics();
-    return { ...d, counters: Object.fromEntries(Object.entries(d.counters).filter(([, v]) => Number.isInteger(v))) as Record<string, number> };
-  };
+  const printerView = (device: TechPrinterDevice): Promise<TechPrinter> => device.diagnostics();
 
   /** The card held now, or the next one read within timeoutMs. */
   const nextCard = (timeoutMs: number): Promise<CardRead | undefined> => {

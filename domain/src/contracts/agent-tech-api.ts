@@ -11,9 +11,20 @@ export const TechErrorEntrySchema = Type.Object({ code: Type.String(), at: Type.
 export const TechPrinterSchema = Type.Object({
   role: PrinterRoleSchema,
   ...PrinterStatusSchema.properties,
-  /** Counters since the agent started, e.g. jobsPrinted, bytesPrinted, paperOuts. */
-  counters: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
-  /** Newest first. */
+  /** Jobs are confirmed by the GS ( H process ID echo. */
+  processId: Type.Boolean(),
+  /** Characters per line of the paper (80 mm: 48, 58 mm: 32). */
+  columns: Type.Integer(),
+  /** Counters since the agent started. (Named, not a record: Type.Record drags most of TypeBox into the kiosk bundle.) */
+  counters: Type.Object({
+    jobsPrinted: Type.Integer({ minimum: 0 }),
+    bytesPrinted: Type.Integer({ minimum: 0 }),
+    /** Times the printer went from having paper to paper out. */
+    paperOuts: Type.Integer({ minimum: 0 }),
+    /** Jobs given up because the agent stopped while writing them. */
+    interrupted: Type.Integer({ minimum: 0 }),
+  }),
+  /** Newest first, at most 10. */
   lastErrors: Type.Array(TechErrorEntrySchema),
   /** The last document printed, rendered from its bytes as an HTML fragment. */
   lastPrint: Type.Optional(Type.Object({ jobId: Type.String(), printedAt: Type.String(), byteLength: Type.Integer(), previewHtml: Type.String() })),

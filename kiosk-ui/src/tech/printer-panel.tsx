@@ -1,15 +1,15 @@
-import type { PrinterRole, PrinterStatus, PrintResult, TechPrinter } from '@eldercare/domain';
+import type { MessageKey, PrinterRole, PrinterStatus, PrintResult, TechPrinter } from '@eldercare/domain';
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { TechClient } from './tech-client';
 import type { Translate } from './use-translate';
 
-const COUNTER_LABELS = {
+const COUNTER_LABELS: Record<keyof TechPrinter['counters'], MessageKey> = {
   jobsPrinted: 'tech.counter.jobsPrinted',
   bytesPrinted: 'tech.counter.bytesPrinted',
   paperOuts: 'tech.counter.paperOuts',
   interrupted: 'tech.counter.interrupted',
-} as const;
+};
 
 /** One printer: live state, queue, a test page, counters, recent errors and the last printout. */
 export function PrinterPanel({ t, role, status, diagnostics, tech, onPrinted }: {
@@ -70,7 +70,7 @@ export function PrinterPanel({ t, role, status, diagnostics, tech, onPrinted }: 
           <dl class="counters">
             {Object.entries(diagnostics.counters).map(([name, value]) => (
               <Fragment key={name}>
-                <dt>{name in COUNTER_LABELS ? t(COUNTER_LABELS[name as keyof typeof COUNTER_LABELS]) : name}</dt>
+                <dt>{t(COUNTER_LABELS[name as keyof typeof COUNTER_LABELS])}</dt>
                 <dd>{value}</dd>
               </Fragment>
             ))}
