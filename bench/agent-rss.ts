@@ -24,6 +24,8 @@ import { POLL_INTERVAL_MS, startSimulatedDevices } from './support/agent-devices
 import { freePort, startProcess, stopProcess } from './support/processes';
 
 const CYCLES = Number(process.env.BENCH_RSS_CYCLES ?? 10_000);
+/** Card reads to complete as well (default: as many as fit alongside the prints). */
+const READS = Number(process.env.BENCH_RSS_READS ?? 0);
 const WARMUP = Math.min(500, Math.ceil(CYCLES / 10));
 /** Prints in flight at once: a few kiosks' worth of backlog keeps the queue busy. */
 const CONCURRENCY = Number(process.env.BENCH_RSS_CONCURRENCY ?? 8);
@@ -96,9 +98,10 @@ export async function benchAgentRss(): Promise<RssResult> {
     await readyClient.statusWhere('devices ready', (s) => s.reader.state === 'ready' && s.printers.receipt.state === 'ready', 30_000);
 
     let reads = 0;
+    let readsBefore = Infinity;
     let printing = true;
     const readLoop = (async () => {
-      while (printing) {
+      while (printing || reads - readsBefore < READS) {
         await devices.reader.control.placeCard(CARD);
         await readyClient.next('card.read', () => true, 30_000);
         await devices.reader.control.removeCard();
@@ -126,12 +129,12 @@ export async function benchAgentRss(): Promise<RssResult> {
     };
     await printers(0, WARMUP);
     const before = await memoryAfterGc(agent);
-    const readsBefore = reads;
+    readsBefore = reads;
     const started = performance.now();
     await printers(WARMUP, WARMUP + CYCLES);
-    const seconds = (performance.now() - started) / 1000;
     printing = false;
     await readLoop;
+    const seconds = (performance.now() - started) / 1000;
     const after = await memoryAfterGc(agent);
     return {
       prints: CYCLES,

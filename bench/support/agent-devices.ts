@@ -21,7 +21,8 @@ export async function startSimulatedDevices(printerArgs: string[] = ['--max-jobs
   return { reader, printer, stop: async () => void (await Promise.all([reader.stop(), printer.stop()])) };
 }
 
-export const POLL_INTERVAL_MS = 50;
+/** The reader's find-card poll: a read cycle needs a poll to see the card and two to see it gone. */
+export const POLL_INTERVAL_MS = Number(process.env.BENCH_POLL_MS ?? 50);
 
 /** The real agent (in this process) on those devices, with a client of its API. */
 export async function startAgentOn(devices: SimulatedDevices): Promise<{ agent: RunningAgent; client: AgentClient; close(): Promise<void> }> {

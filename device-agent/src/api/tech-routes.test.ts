@@ -107,7 +107,7 @@ describe('technician API', () => {
     expect(error.code).toBe('AGENT_CONFIG_INVALID');
     expect(error.issues).toEqual(expect.arrayContaining([
       { path: 'colour', message: expect.stringContaining('unknown key') },
-      { path: 'reader.pollIntervalMs', message: 'expected a number of milliseconds ≥ 50 (got -1)' },
+      { path: 'reader.pollIntervalMs', message: 'expected a number of milliseconds ≥ 10 (got -1)' },
     ]));
     expect(readFileSync(path, 'utf8')).toBe(before);
     expect(a.status().reader.address).toBe('sim:');

@@ -34,7 +34,7 @@ describe('resolveAgentConfig', () => {
       { path: 'printers.receipt.address', message: 'expected a device address such as tcp:192.168.1.50:9100 (got "tcp:printer": expected host:port, e.g. tcp:192.168.1.50:9100)' },
     ]);
     expect(agentConfigIssues({ reader: { pollIntervalMs: -1 } })).toEqual([
-      { path: 'reader.pollIntervalMs', message: 'expected a number of milliseconds ≥ 50 (got -1)' },
+      { path: 'reader.pollIntervalMs', message: 'expected a number of milliseconds ≥ 10 (got -1)' },
     ]);
     expect(agentConfigIssues({ scanner: { address: 'sim:', mode: 'wedge' } })).toEqual([
       { path: 'scanner.mode', message: 'expected one of "serial", "hid", "keyboard" (got "wedge")' },
