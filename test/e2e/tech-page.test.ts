@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('/tech: the technician page', () => {
     const issues = await page.waitForSelector('[data-testid=config-issues]');
     const shown = await issues.textContent();
     expect(shown).toContain('printers.receipt.address: expected a device address such as tcp:192.168.1.50:9100 (got "tcp:printer"');
-    expect(shown).toContain('reader.pollIntervalMs: expected a number of milliseconds ≥ 50 (got -1)');
+    expect(shown).toContain('reader.pollIntervalMs: expected a number of milliseconds ≥ 10 (got -1)');
     expect(await page.getAttribute('[data-testid=config-text]', 'aria-invalid')).toBe('true');
     // The running agent kept its printer.
     const status = (await (await fetch(`${stack.agentUrl}/v1/status`, { headers: { authorization: `Bearer ${stack.agentToken}` } })).json()) as { printers: { receipt: { state: string } } };
