@@ -273,6 +273,24 @@ export const zhCN = {
   'tech.config.invalid': '配置有误，未保存：',
   'tech.config.lastReloadFailed': '上次重新载入配置失败，仍在使用原配置：',
   'tech.config.notJson': '不是有效的 JSON。',
+
+  // Queue (取号、叫号): priority classes and why a ticket is next
+  'queue.class.age80': '80周岁以上老人',
+  'queue.class.veteran': '优抚对象',
+  'queue.class.disability': '残疾人',
+  'queue.class.appointment': '预约按时签到',
+  'queue.priority.age80.id-card': '年满80周岁（{age}周岁，按身份证出生日期）',
+  'queue.priority.age80.staff': '年满80周岁（工作人员核实）',
+  'queue.priority.veteran.registry': '优抚对象（登记信息）',
+  'queue.priority.veteran.staff': '优抚对象（工作人员核实证件）',
+  'queue.priority.disability.registry': '残疾人（登记信息）',
+  'queue.priority.disability.staff': '残疾人（工作人员核实证件）',
+  'queue.priority.appointment.slot': '预约时段{slotStart}–{slotEnd}内签到',
+  'queue.priority.appointment.staff': '预约签到（工作人员核实）',
+  'queue.reason.priority': '优先：{class}',
+  'queue.reason.normal-waited-too-long': '普通号已等候{waited}分钟，满{minutes}分钟须先叫',
+  'queue.reason.interleave-normal-turn': '已连续叫了{count}位优先号，按规则轮到普通号',
+  'queue.reason.first-come': '按取号先后顺序',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
