@@ -44,6 +44,8 @@ export interface StackOptions {
   simulators?: 'in-process' | 'processes';
   /** With simulators: 'processes', serve the reader on this pseudo-terminal (needs socat). */
   readerPty?: string;
+  /** Create the demo staff accounts, with random passwords written to this file (0600). */
+  demoStaffPasswordsFile?: string;
 }
 
 export interface RunningStack {
@@ -126,6 +128,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       uiDir: existsSync(UI_DIR) ? UI_DIR : undefined,
       kioskAgent: { url: agent.url, token: agentToken },
       ...(options.centreName && { centreName: options.centreName }),
+      ...(options.demoStaffPasswordsFile && { staff: { demoPasswordsFile: options.demoStaffPasswordsFile } }),
       logger: options.logger ?? false,
     });
     await server.listen({ host, port: serverPort });

@@ -4,14 +4,16 @@
  *
  * Environment: PORT (8080), AGENT_PORT (7421), DATA_DIR (./data), DATABASE_URL (PostgreSQL
  * instead of PGlite; then DATA_KEY, base64 of 32 bytes, is required), CENTRE_NAME,
- * READER / PRINTER (device addresses of real devices), LOG=1 for request logs.
+ * READER / PRINTER (device addresses of real devices), LOG=1 for request logs, DEMO_STAFF=off to
+ * create no demo staff accounts (otherwise their random passwords are in <data>/demo-staff-passwords.txt).
  * Without READER and PRINTER the devices are simulators in their own processes on TCP loopback
  * ports, each with a control API (see the printed addresses); SIMULATORS=in-process runs them
  * inside the agent instead, READER_PTY=/tmp/ttyIdReader puts the reader on a pseudo-terminal
  * (needs socat).
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { DEMO_STAFF_PASSWORDS_FILE } from '@eldercare/server';
 import { REPO_ROOT, UI_DIR, startStack } from './stack';
 
 const env = process.env;
@@ -30,6 +32,7 @@ if (!existsSync(UI_DIR)) {
 }
 
 const dataKey = env.DATA_KEY ? Buffer.from(env.DATA_KEY, 'base64') : undefined;
+const demoStaffPasswordsFile = env.DEMO_STAFF === 'off' ? undefined : join(resolve(REPO_ROOT, env.DATA_DIR ?? 'data'), DEMO_STAFF_PASSWORDS_FILE);
 const stack = await startStack({
   serverPort: intEnv('PORT', 8080),
   agentPort: intEnv('AGENT_PORT', 7421),
@@ -42,6 +45,7 @@ const stack = await startStack({
   ...(env.READER_PTY && { readerPty: env.READER_PTY }),
   ...(env.CENTRE_NAME && { centreName: env.CENTRE_NAME }),
   logger: env.LOG === '1',
+  ...(demoStaffPasswordsFile && { demoStaffPasswordsFile }),
 }).catch((err: NodeJS.ErrnoException) => {
   // The usual first-run problem gets a sentence, not a stack trace.
   if (err.code === 'EADDRINUSE') {
@@ -68,6 +72,7 @@ console.log(`
   Technician page       ${stack.techUrl}   (on this PC only: it pairs with the agent over loopback)
   API documentation     ${stack.docsUrl}
   Device agent          ${stack.agentUrl}   (pairing token: ${stack.agentToken})
+  Staff accounts        ${demoStaffPasswordsFile ? `demo passwords in ${demoStaffPasswordsFile}` : 'no demo accounts (DEMO_STAFF=off)'}
   Database              ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(REPO_ROOT, env.DATA_DIR ?? 'data')}`}
 ${simulatorLines}
 Open the simulator and the kiosk side by side: place a demo ID card in the simulator, then tap

@@ -1,3 +1,5 @@
+import type { StaffAuthOptions } from './plugins/staff-auth-plugin';
+
 /** How to reach the database: embedded PGlite (default) or a PostgreSQL server. */
 export type DatabaseOptions =
   | {
@@ -27,6 +29,8 @@ export interface AppOptions {
   /** Folder of the built multi-page UI (kiosk-ui/dist); not served when undefined. */
   uiDir?: string;
   kioskAgent?: KioskAgentOptions;
+  /** Staff sessions (lifetimes), login throttling, the Secure-cookie proxy rule and demo accounts. */
+  staff?: StaffAuthOptions;
   /** The community service centre's name, for receipts and pages. */
   centreName?: string;
   /** Fastify logger: false (default), true, or pino options merged over the server's safe defaults. */

@@ -166,6 +166,9 @@ describe('app surface', () => {
         '/api/v1/identify/refresh',
         '/api/v1/kiosk/agent',
         '/api/v1/services',
+        '/api/v1/staff/login',
+        '/api/v1/staff/logout',
+        '/api/v1/staff/me',
       ].sort(),
     );
     expect(Object.keys(doc.paths['/api/v1/applications'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409', '422']));

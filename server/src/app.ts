@@ -9,6 +9,7 @@ import errorHandlingPlugin from './plugins/error-handling-plugin';
 import openapiPlugin from './plugins/openapi-plugin';
 import registryPlugin from './plugins/registry-plugin';
 import servicesPlugin from './plugins/services-plugin';
+import staffAuthPlugin from './plugins/staff-auth-plugin';
 import { uiPlugin } from './plugins/ui-plugin';
 import { apiRoutes } from './routes/api-routes';
 
@@ -34,11 +35,13 @@ export function loggerOptions(logger: AppOptions['logger']): FastifyServerOption
         'idNumber',
         'phone',
         'address',
+        'password',
         '*.card',
         '*.idNumber',
         '*.name',
         '*.phone',
         '*.address',
+        '*.password',
         '*.identifyToken',
       ],
       censor: '[redacted]',
@@ -76,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(dataProtectionPlugin, { dataKey: options.dataKey, database: options.database });
     await app.register(registryPlugin, { seedDemoRegistry: options.seedDemoRegistry ?? true });
     await app.register(servicesPlugin);
+    await app.register(staffAuthPlugin, options.staff ?? {});
     await app.register(openapiPlugin);
     await app.register(apiRoutes, { prefix: '/api/v1', kioskAgent: options.kioskAgent });
     if (options.uiDir) await app.register(uiPlugin, { uiDir: options.uiDir });

@@ -2,3 +2,4 @@ export { buildApp, BODY_LIMIT_BYTES } from './app';
 export type { AppOptions, DatabaseOptions, KioskAgentOptions } from './app-options';
 export { optionsFromEnv } from './options-from-env';
 export type { SqlDatabase } from './db/sql-database';
+export { DEMO_STAFF_PASSWORDS_FILE } from './staff/demo-staff-seeder';

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppOptions } from './app-options';
 import { parseDataKey } from './crypto/resolve-data-key';
+import { DEMO_STAFF_PASSWORDS_FILE } from './staff/demo-staff-seeder';
 
 /** The repository root (server/src → ../..), for defaults relative to it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,7 +19,8 @@ export class ConfigError extends Error {
 
 /**
  * Reads the server's environment: PORT, HOST, DATABASE_URL, DATA_DIR, DATA_KEY, UI_DIR,
- * DEMO_REGISTRY, CENTRE_NAME (see server/README.md).
+ * DEMO_REGISTRY, CENTRE_NAME, DEMO_STAFF, STAFF_SESSION_HOURS, STAFF_IDLE_MINUTES,
+ * TRUST_FORWARDED_PROTO (see server/README.md).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, repoRoot = REPO_ROOT): { app: AppOptions; listen: ListenOptions } {
   const port = env['PORT'] === undefined || env['PORT'] === '' ? 8080 : Number(env['PORT']);
@@ -34,5 +36,28 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, repoRoot = 
   if (env['DATA_KEY']) app.dataKey = parseDataKey(env['DATA_KEY']);
   if (uiDir) app.uiDir = uiDir;
   if (env['CENTRE_NAME']) app.centreName = env['CENTRE_NAME'];
+  app.staff = staffOptionsFromEnv(env, resolve(repoRoot, env['DATA_DIR'] || 'data'));
   return { app, listen: { port, host: env['HOST'] || '0.0.0.0' } };
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number, got ${raw}`);
+  return value;
+}
+
+/** Staff sessions and demo accounts: the passwords file sits in the data folder even with PostgreSQL. */
+function staffOptionsFromEnv(env: NodeJS.ProcessEnv, dataDir: string): NonNullable<AppOptions['staff']> {
+  const hours = positiveNumber(env, 'STAFF_SESSION_HOURS');
+  const idleMinutes = positiveNumber(env, 'STAFF_IDLE_MINUTES');
+  return {
+    sessionLimits: {
+      ...(hours !== undefined && { absoluteMs: hours * 3_600_000 }),
+      ...(idleMinutes !== undefined && { idleMs: idleMinutes * 60_000 }),
+    },
+    trustForwardedProto: env['TRUST_FORWARDED_PROTO'] === '1',
+    ...(env['DEMO_STAFF'] !== 'off' && { demoPasswordsFile: join(dataDir, DEMO_STAFF_PASSWORDS_FILE) }),
+  };
 }

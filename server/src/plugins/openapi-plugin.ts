@@ -26,6 +26,7 @@ async function openapiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'catalogue', description: 'The 12 services' },
         { name: 'kiosk', description: 'Kiosk pairing' },
         { name: 'operations', description: 'Health' },
+        { name: 'staff', description: 'Staff login and sessions (window, admin, technician pages)' },
       ],
     },
   });

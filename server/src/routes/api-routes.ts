@@ -6,6 +6,7 @@ import { helpRequestRoutes } from './help-request-routes';
 import { identifyRoutes } from './identify-routes';
 import { kioskAgentRoutes } from './kiosk-agent-routes';
 import { serviceRoutes } from './service-routes';
+import { staffRoutes } from './staff-routes';
 
 /** Everything under /api/v1, one file per resource. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptions }> = async (app, options) => {
@@ -14,5 +15,6 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptio
   await app.register(serviceRoutes);
   await app.register(healthRoutes);
   await app.register(helpRequestRoutes);
+  await app.register(staffRoutes);
   await app.register(kioskAgentRoutes, { kioskAgent: options.kioskAgent });
 };

@@ -60,6 +60,11 @@ export const en: Record<MessageKey, string> = {
   'error.DATABASE_UNAVAILABLE': 'The database is unavailable. Please try again later.',
   'error.BAD_REQUEST': 'The request could not be processed.',
   'error.INTERNAL': 'Something went wrong on our side; please try again or ask the staff.',
+  'error.STAFF_LOGIN_FAILED': 'The username or password is wrong.',
+  'error.STAFF_LOGIN_THROTTLED': 'Too many failed logins; please try again in a minute.',
+  'error.STAFF_SESSION_REQUIRED': 'Please log in first.',
+  'error.STAFF_ROLE_FORBIDDEN': 'Your account may not do this.',
+  'error.STAFF_PASSWORD_TOO_SHORT': 'The password needs at least 10 characters.',
 
   'kiosk.title': 'Elderly-Care Services · Self-Service',
   'kiosk.language.switch': '中文',

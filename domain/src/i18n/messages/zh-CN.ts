@@ -65,6 +65,11 @@ export const zhCN = {
   'error.DATABASE_UNAVAILABLE': '系统暂时无法访问数据库，请稍后再试。',
   'error.BAD_REQUEST': '请求无法处理，请检查后重试。',
   'error.INTERNAL': '系统暂时出现问题，请稍后再试或咨询工作人员。',
+  'error.STAFF_LOGIN_FAILED': '用户名或密码不正确。',
+  'error.STAFF_LOGIN_THROTTLED': '登录失败次数过多，请一分钟后再试。',
+  'error.STAFF_SESSION_REQUIRED': '请先登录。',
+  'error.STAFF_ROLE_FORBIDDEN': '您的账号没有此项操作的权限。',
+  'error.STAFF_PASSWORD_TOO_SHORT': '密码至少需要 10 个字符。',
 
   // Kiosk (/kiosk): every screen's words; the prompt.* keys are also spoken
   'kiosk.title': '养老服务“一件事”自助服务',

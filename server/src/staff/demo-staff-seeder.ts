@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { appendFile, chmod, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { StaffRole } from '@eldercare/domain';
+import type { StaffAccounts } from './staff-accounts';
+
+/** Inside the data folder. */
+export const DEMO_STAFF_PASSWORDS_FILE = 'demo-staff-passwords.txt';
+
+/** The demo centre of the fictional registry and the scanner examples. */
+export const DEMO_CENTRE_ID = 'CN-XINJING';
+
+export const DEMO_STAFF: ReadonlyArray<{ username: string; displayName: string; role: StaffRole; centreId: string | null }> = [
+  { username: 'window1', displayName: '1 号窗口', role: 'staff', centreId: DEMO_CENTRE_ID },
+  { username: 'window2', displayName: '2 号窗口', role: 'staff', centreId: DEMO_CENTRE_ID },
+  { username: 'supervisor', displayName: '值班主管', role: 'supervisor', centreId: DEMO_CENTRE_ID },
+  { username: 'technician', displayName: '运维技术员', role: 'technician', centreId: DEMO_CENTRE_ID },
+  { username: 'officer', displayName: '街道经办人', role: 'officer', centreId: null },
+];
+
+/**
+ * Creates the demo accounts that do not exist yet, each with its own random password, appended to
+ * `passwordsFile` (mode 0600). No password is ever fixed in the code or printed. Several instances
+ * starting at once: only the one whose insert wins writes that account's line.
+ */
+export async function seedDemoStaff(accounts: StaffAccounts, passwordsFile: string): Promise<string[]> {
+  const created: string[] = [];
+  for (const demo of DEMO_STAFF) {
+    const password = randomBytes(12).toString('base64url');
+    const user = await accounts.add({ ...demo, password }, { ifAbsent: true });
+    if (!user) continue;
+    await mkdir(dirname(passwordsFile), { recursive: true });
+    await appendFile(passwordsFile, `${demo.username}\t${demo.role}\t${password}\n`, { mode: 0o600 });
+    await chmod(passwordsFile, 0o600);
+    created.push(demo.username);
+  }
+  return created;
+}
