@@ -17,6 +17,7 @@ export * from './receipt/compose-application-receipt';
 export * from './contracts/agent-api';
 export * from './contracts/agent-tech-api';
 export * from './contracts/server-api';
+export * from './contracts/queue-api';
 export * from './contracts/staff-api';
 export * from './scan/scan-errors';
 export * from './scan/parse-scan-payload';

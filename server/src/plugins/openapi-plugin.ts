@@ -25,6 +25,7 @@ async function openapiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'applications', description: 'Submitting and tracking applications' },
         { name: 'catalogue', description: 'The 12 services' },
         { name: 'kiosk', description: 'Kiosk pairing' },
+        { name: 'queue', description: 'Queue tickets (取号), following one’s turn, a centre’s counters' },
         { name: 'operations', description: 'Health' },
         { name: 'staff', description: 'Staff login and sessions (window, admin, technician pages)' },
       ],

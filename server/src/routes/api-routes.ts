@@ -5,6 +5,7 @@ import { healthRoutes } from './health-routes';
 import { helpRequestRoutes } from './help-request-routes';
 import { identifyRoutes } from './identify-routes';
 import { kioskAgentRoutes } from './kiosk-agent-routes';
+import { queueRoutes } from './queue-routes';
 import { serviceRoutes } from './service-routes';
 import { staffRoutes } from './staff-routes';
 
@@ -15,6 +16,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptio
   await app.register(serviceRoutes);
   await app.register(healthRoutes);
   await app.register(helpRequestRoutes);
+  await app.register(queueRoutes);
   await app.register(staffRoutes);
   await app.register(kioskAgentRoutes, { kioskAgent: options.kioskAgent });
 };
