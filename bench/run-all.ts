@@ -3,6 +3,7 @@
  * BENCH_SECONDS sets the load duration of the API benchmark (default 10 s per side).
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) adds the API benchmark on PostgreSQL.
  * BENCH_CARD_READS, BENCH_PRINT_JOBS and BENCH_RSS_CYCLES size the device agent benchmarks.
+ * BENCH_TICKETS sizes the queue-ticket benchmark (default 2,400 tickets after 300 for warm-up).
  */
 import { countAllTaps } from '@eldercare/state-machines/analysis';
 import { benchAgentCardRead } from './agent-card-read';
@@ -10,6 +11,7 @@ import { benchAgentPrintThroughput } from './agent-print-throughput';
 import { benchAgentRss, rssVerdict } from './agent-rss';
 import { benchApiThroughput, type ThroughputResult } from './api-throughput';
 import { benchKioskBundle } from './kiosk-bundle';
+import { benchQueueTickets, type TicketRunResult } from './queue-tickets';
 import { benchSamFrames } from './sam-frames';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -60,6 +62,18 @@ await api('server on PGlite, embedded default');
 const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 if (postgresUrl) await api('server on PostgreSQL', { DATABASE_URL: postgresUrl, DATA_KEY: Buffer.alloc(32, 7).toString('base64') });
 else console.log('\n  (PostgreSQL run skipped: set BENCH_DATABASE_URL to include it)');
+
+async function queue(label: string, url?: string) {
+  const { product, bare, tickets } = await benchQueueTickets(url);
+  const row = (name: string, r: TicketRunResult) => line(name, `${fmt(r.requestsPerSecond)} req/s, p99 ${fmt(r.p99Ms)} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+  console.log(`\nqueue tickets at 100 concurrent clients, ${fmt(tickets)} tickets over 3 categories (${label})`);
+  row('product: POST /queue/tickets (Idempotency-Key)', product);
+  row('baseline: bare fastify route, same requests', bare);
+  line('throughput ratio (product / baseline)', fmt(product.requestsPerSecond / bare.requestsPerSecond, 3));
+  line('p99 ratio (product / baseline)', fmt(product.p99Ms / Math.max(1, bare.p99Ms), 1));
+}
+await queue('server on PGlite, embedded default');
+if (postgresUrl) await queue('server on PostgreSQL, fresh schema', postgresUrl);
 
 console.log('\nTaps from card to submitted, counted on the machines’ shortest paths (keypad digits apart)');
 for (const count of countAllTaps()) {
