@@ -38,9 +38,9 @@ export const IssueTicketRequestSchema = Type.Object(
     centreId: CentreIdSchema,
     category: CategoryCodeSchema,
     /** From POST /identify: with it the person's priority classes are detected; without, a normal ticket. */
-    identifyToken: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    identifyToken: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,128}$' })),
     /** Which kiosk asks, for statistics. */
-    kioskId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    kioskId: Type.Optional(Type.String({ pattern: '^[\\x21-\\x7E]{1,64}$', description: '1–64 visible ASCII characters' })),
   },
   { additionalProperties: false },
 );

@@ -224,6 +224,26 @@ describe('malformed requests never produce a 500', () => {
     }
   }, 120_000);
 
+  it('fuzz: queue tickets, 300 random and 300 mutated valid bodies, control characters, no 500', async () => {
+    const rand = mulberry32(4);
+    const valid = { centreId: 'xuhui-tianping', category: 'A', identifyToken: token, kioskId: 'kiosk-01' };
+    const post = (body: unknown, key: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/queue/tickets', payload: JSON.stringify(body) ?? 'null', headers: { 'content-type': 'application/json', 'idempotency-key': key } });
+    for (let i = 0; i < 300; i++) {
+      expectClientError(await post(randomValue(rand), `queue-fuzz-r${i}`), `queue random #${i}`);
+      const mutated = mutate(rand, valid);
+      expectClientError(await post(mutated, `queue-fuzz-m${i}`), `queue mutated #${i} ${JSON.stringify(mutated)}`);
+    }
+    for (const [field, value] of [['kioskId', 'kiosk\u0000'], ['kioskId', 'kiosk\ud800'], ['identifyToken', '\u0000'], ['centreId', 'x\u0000'], ['category', '\u0000']]) {
+      const res = await post({ ...valid, [field as string]: value }, `queue-nul-${field}`);
+      expect([res.statusCode, res.json().code], field).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    for (const url of ['/api/v1/queue/tickets/x%00/2026-03-10/A001', '/api/v1/queue/tickets/xuhui-tianping/2026-02-30/A001', '/api/v1/queue/centres/%E4%B8%AD']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect([res.statusCode, res.json().code], url).toEqual([400, 'VALIDATION_FAILED']);
+    }
+  }, 120_000);
+
   it('fuzz: random bytes labelled as JSON, no 500', async () => {
     const rand = mulberry32(7);
     for (let i = 0; i < 200; i++) {

@@ -1,7 +1,16 @@
-import { CentreParamsSchema, CentreViewSchema, IssuedTicketSchema, IssueTicketRequestSchema, TicketStatusParamsSchema, TicketStatusViewSchema } from '@eldercare/domain';
+import {
+  CentreParamsSchema,
+  CentreViewSchema,
+  isValidIsoDate,
+  IssuedTicketSchema,
+  IssueTicketRequestSchema,
+  TicketStatusParamsSchema,
+  TicketStatusViewSchema,
+} from '@eldercare/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IDEMPOTENCY_KEY_PATTERN } from '../applications/idempotency-keys';
+import { ValidationFailedError } from '../errors/api-errors';
 import { errorResponses } from './error-responses';
 
 const IdempotencyHeadersSchema = Type.Object({
@@ -52,7 +61,11 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TicketStatusViewSchema, ...errorResponses(400, 404, 500) },
       },
     },
-    async (request) => app.queueService.status(request.params),
+    async (request) => {
+      // The pattern lets 2026-02-30 through; the database would refuse it with a 500.
+      if (!isValidIsoDate(request.params.date)) throw new ValidationFailedError([{ path: '/date', message: 'not a calendar date' }]);
+      return app.queueService.status(request.params);
+    },
   );
 
   app.get(
