@@ -13,6 +13,7 @@ import {
   type QueueRules,
   type TicketStatusParams,
   type TicketStatusView,
+  type WaitingTicket,
 } from '@eldercare/domain';
 import { idempotencyKeys, requestHash } from '../applications/idempotency-keys';
 import type { DataProtector } from '../crypto/data-protector';
@@ -235,24 +236,25 @@ export class QueueService {
    * priority calls so far is not known here (the window terminal keeps it), so it starts empty.
    */
   async #position(db: SqlDatabase, row: TicketRow, now: Date): Promise<{ peopleAhead: number; estimatedWaitMinutes: number | null }> {
-    const waiting = await db.query<{ id: string; ticket_no: string; category: string; priority: PriorityClass[]; issued_at: Date }>(
-      `SELECT id::text AS id, ticket_no, category, priority, issued_at FROM tickets
-       WHERE centre_id = $1 AND day = $2::date AND category = $3 AND status = 'waiting'`,
+    // One row of arrays rather than a row per waiting ticket: with hundreds waiting, row
+    // decoding was half the cost of issuing a ticket.
+    const [agg] = await db.query<{ nos: string[] | null; priorities: string[] | null; issued_ms: number[] | null; open_counters: number }>(
+      `SELECT array_agg(ticket_no) AS nos, array_agg(array_to_string(priority, ',')) AS priorities,
+         array_agg((extract(epoch FROM issued_at) * 1000)::float8) AS issued_ms,
+         (SELECT count(*)::int FROM counters WHERE centre_id = $1 AND open AND $3 = ANY (categories)) AS open_counters
+       FROM tickets WHERE centre_id = $1 AND day = $2::date AND category = $3 AND status = 'waiting'`,
       [row.centre_id, row.day, row.category],
     );
-    const [open] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM counters WHERE centre_id = $1 AND open AND $2 = ANY (categories)', [
-      row.centre_id,
-      row.category,
-    ]);
-    const toWaiting = (t: { id: string; ticket_no: string; category: string; priority: PriorityClass[]; issued_at: Date }) => ({
-      id: t.id,
-      ticketNo: t.ticket_no,
-      category: t.category,
-      priority: t.priority,
-      issuedAt: t.issued_at.toISOString(),
-    });
-    const ahead = peopleAheadOf(toWaiting(row), waiting.map(toWaiting), row.queue_rules, now);
-    const minutes = estimatedWaitMinutes(ahead, { averageServiceMinutes: row.average_service_minutes ?? undefined }, open!.n, row.queue_rules);
+    const waiting: WaitingTicket[] = (agg?.nos ?? []).map((ticketNo, i) => ({
+      id: ticketNo,
+      ticketNo,
+      category: row.category,
+      priority: (agg!.priorities![i] ? agg!.priorities![i]!.split(',') : []) as PriorityClass[],
+      issuedAt: new Date(agg!.issued_ms![i]!).toISOString(),
+    }));
+    const self: WaitingTicket = { id: row.ticket_no, ticketNo: row.ticket_no, category: row.category, priority: row.priority, issuedAt: row.issued_at.toISOString() };
+    const ahead = peopleAheadOf(self, waiting, row.queue_rules, now);
+    const minutes = estimatedWaitMinutes(ahead, { averageServiceMinutes: row.average_service_minutes ?? undefined }, agg?.open_counters ?? 0, row.queue_rules);
     return { peopleAhead: ahead, estimatedWaitMinutes: minutes };
   }
 }
