@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { describeOnEachDatabase, TEST_DATA_KEY } from '../testing/test-databases';
 import { DEMO_STAFF, seedDemoStaff } from './demo-staff-seeder';
+import { DEMO_CENTRE_ID } from '../queue/demo-queue-centre';
 
 describeOnEachDatabase('demo staff accounts', (target) => {
   let app: FastifyInstance;
@@ -32,7 +33,7 @@ describeOnEachDatabase('demo staff accounts', (target) => {
     const [username, , password] = lines[0]!;
     const res = await app.inject({ method: 'POST', url: '/api/v1/staff/login', payload: { username, password } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ username: 'window1', role: 'staff', centreId: 'CN-XINJING' });
+    expect(res.json().user).toMatchObject({ username: 'window1', role: 'staff', centreId: DEMO_CENTRE_ID });
     expect((await app.staffAccounts.find('officer'))?.centreId).toBeNull();
 
     // A second start finds the accounts and neither changes them nor writes new passwords.

@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, chmod, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { StaffRole } from '@eldercare/domain';
+import { DEMO_CENTRE_ID } from '../queue/demo-queue-centre';
 import type { StaffAccounts } from './staff-accounts';
 
 /** Inside the data folder. */
 export const DEMO_STAFF_PASSWORDS_FILE = 'demo-staff-passwords.txt';
 
-/** The demo centre of the fictional registry and the scanner examples. */
-export const DEMO_CENTRE_ID = 'CN-XINJING';
 
 export const DEMO_STAFF: ReadonlyArray<{ username: string; displayName: string; role: StaffRole; centreId: string | null }> = [
   { username: 'window1', displayName: '1 号窗口', role: 'staff', centreId: DEMO_CENTRE_ID },
