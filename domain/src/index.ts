@@ -30,3 +30,4 @@ export * from './queue/classify-priority';
 export * from './queue/choose-next-ticket';
 export * from './queue/people-ahead';
 export * from './queue/describe-queue-reason';
+export * from './random/seeded-random';

@@ -3,21 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { EscPosBuilder } from './escpos-builder';
 import { encodeReceipt } from './encode-receipt';
 import { EscPosInterpreter, mergeFeeds, parseEscPos, type EscPosItem } from './parse-escpos';
+import { seededRandom } from '@eldercare/domain';
 
 const bytes = (...parts: Array<number[] | string>): Uint8Array =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
 const kinds = (items: EscPosItem[]) => items.map((i) => i.kind);
-
-/** A small deterministic PRNG so a failing fuzz case can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const RECEIPT: ReceiptDocument = {
   id: 'rt-1',
@@ -65,7 +55,7 @@ describe('parseEscPos round trip', () => {
   it('parses the same items however the bytes are split into chunks', () => {
     const data = encodeReceipt(RECEIPT);
     const whole = parseEscPos(data);
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     for (let round = 0; round < 20; round++) {
       const interpreter = new EscPosInterpreter();
       const items: EscPosItem[] = [];
@@ -274,7 +264,7 @@ describe('parseEscPos fuzz', () => {
   const COMMAND_BYTES = [0x0a, 0x0d, 0x10, 0x04, 0x1b, 0x1c, 0x1d, 0x28, 0x6b, 0x31, 0x56, 0x00, 0x01, 0x03, 0xff];
 
   it('never throws on random bytes, whole or in chunks', () => {
-    const random = mulberry32(20240501);
+    const random = seededRandom(20240501);
     for (let round = 0; round < 400; round++) {
       const length = Math.floor(random() * 600);
       const data = new Uint8Array(length);
@@ -293,7 +283,7 @@ describe('parseEscPos fuzz', () => {
 
   it('never throws on a real receipt with bytes flipped, dropped or cut short', () => {
     const valid = encodeReceipt(RECEIPT);
-    const random = mulberry32(99);
+    const random = seededRandom(99);
     for (let round = 0; round < 300; round++) {
       const data = Array.from(valid);
       for (let k = 0; k < 1 + Math.floor(random() * 5); k++) {

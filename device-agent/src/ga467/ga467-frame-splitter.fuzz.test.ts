@@ -9,22 +9,13 @@ import { encodeCommand, encodeReply, parseReply } from './ga467-frame';
 import { GA467_PREAMBLE } from './ga467-frame';
 import { splitFrames } from './ga467-frame-splitter';
 import { ReaderError } from './reader-error';
-
-/** Small deterministic PRNG (mulberry32): a failing seed can be replayed. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@eldercare/domain';
 
 const SENTINEL = encodeReply(0x90, Buffer.from('sentinel'));
 
 describe('splitFrames fuzz', () => {
   it('never throws on 100,000 random and mutated inputs and always recovers the next good frame', () => {
-    const random = prng(467);
+    const random = seededRandom(467);
     const int = (n: number) => Math.floor(random() * n);
     const bytes = (n: number) => Buffer.from(Array.from({ length: n }, () => int(256)));
     const validFrame = () =>
@@ -63,7 +54,7 @@ describe('splitFrames fuzz', () => {
   });
 
   it('every frame it emits carries a valid checksum and length', () => {
-    const random = prng(96);
+    const random = seededRandom(96);
     for (let i = 0; i < 20_000; i++) {
       const noise = Buffer.from(Array.from({ length: 200 }, () => (random() < 0.5 ? [0xaa, 0x96, 0x69, 0x00, 0x03][Math.floor(random() * 5)]! : Math.floor(random() * 256))));
       for (const frame of splitFrames(noise).frames) {
@@ -116,7 +107,7 @@ function onlyReaderErrors<T>(run: () => T): T | undefined {
 
 describe('card read replies fuzz (splitter, reply parser, card text decoders)', () => {
   it('throws only ReaderError on 60,000 mutated card replies and texts, and reads the good reply after each', () => {
-    const random = prng(2467);
+    const random = seededRandom(2467);
     const int = (n: number) => Math.floor(random() * n);
     const pick = <T>(items: readonly T[]) => items[int(items.length)]!;
     const decoded = { cards: 0, errors: new Map<string, number>() };
@@ -198,7 +189,7 @@ describe('card read replies fuzz (splitter, reply parser, card text decoders)', 
   });
 
   it('a Ga467Reader fed spoilt replies fails each read with a ReaderError and reads the next card', async () => {
-    const random = prng(9467);
+    const random = seededRandom(9467);
     const int = (n: number) => Math.floor(random() * n);
     const [agentEnd, deviceEnd] = createDuplexPair();
     await agentEnd.open();

@@ -13,6 +13,7 @@ import { systemTimers, type Timers } from '../reader/timers';
 import type { ByteTransport } from '../transports/byte-transport';
 import { SocketTransport } from '../transports/socket-transport';
 import type { ReaderFault } from './reader-fault';
+import { seededRandom } from '@eldercare/domain';
 
 export { ReaderFaultSchema, type ReaderFault } from './reader-fault';
 
@@ -89,7 +90,7 @@ export class ReaderSimulator {
   private faults: FaultState = { ...NO_FAULTS };
   private selfTestFailed = false;
   private readonly timers: Timers;
-  private seed: number;
+  private readonly random: () => number;
   private readonly samId: Buffer;
   private readonly today: string | undefined;
   private readonly detachers = new Set<() => void>();
@@ -101,7 +102,7 @@ export class ReaderSimulator {
     this.samId = encodeSamId(options.samId ?? DEFAULT_SAM_ID);
     this.today = options.today;
     this.timers = options.timers ?? systemTimers;
-    this.seed = options.seed ?? 467;
+    this.random = seededRandom(options.seed ?? 467);
   }
 
   /** The demo residents this simulator serves, as of its date. */
@@ -280,16 +281,9 @@ export class ReaderSimulator {
     else write();
   }
 
-  /** Deterministic noise (mulberry32), so a failing fault test can be replayed. */
+  /** Deterministic noise, so a failing fault test can be replayed. */
   private noise(length: number): Buffer {
-    const out = Buffer.alloc(length);
-    for (let i = 0; i < length; i++) {
-      this.seed = (this.seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(this.seed ^ (this.seed >>> 15), 1 | this.seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      out[i] = (t ^ (t >>> 14)) & 0xff;
-    }
-    return out;
+    return Buffer.from(Array.from({ length }, () => Math.floor(this.random() * 256)));
   }
 
   private answer(frame: Ga467CommandFrame): Buffer {

@@ -6,6 +6,7 @@ import { describeCallReason } from './describe-queue-reason';
 import type { PriorityClass } from './priority-class';
 import { DEFAULT_QUEUE_RULES, type QueueRules } from './queue-rules';
 import { formatTicketNo } from './ticket-no';
+import { seededRandom } from '../random/seeded-random';
 
 const NOW = new Date('2026-12-01T02:00:00Z'); // 10:00 in Shanghai
 const MINUTE = 60_000;
@@ -122,18 +123,6 @@ describe('the scenario of issue 4', () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Call {
   at: number;
   ticket: WaitingTicket;
@@ -145,7 +134,7 @@ interface Call {
  * one to three slots, priority tickets far faster than they can be served.
  */
 function simulate(r: QueueRules, seed: number, slot = 8, hours = 8) {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const start = NOW.getTime();
   const end = start + hours * 60 * MINUTE;
   const arrivals: WaitingTicket[] = [];

@@ -1,17 +1,7 @@
 import { DEFAULT_QUEUE_RULES, peopleAhead, type PriorityClass, type WaitingTicket } from '@eldercare/domain';
 import { describe, expect, it } from 'vitest';
 import { peopleAheadOf } from './people-ahead-of';
-
-/** Deterministic randomness, so a failing case can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@eldercare/domain';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
 const CLASSES: PriorityClass[][] = [[], [], [], ['age80'], ['veteran', 'disability'], ['appointment']];
@@ -30,7 +20,7 @@ function randomQueue(rand: () => number, size: number): WaitingTicket[] {
 describe('peopleAheadOf', () => {
   it('counts exactly what the domain peopleAhead counts, on 300 random queues, rules and histories', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const rand = mulberry32(seed);
+      const rand = seededRandom(seed);
       const waiting = randomQueue(rand, 1 + Math.floor(rand() * 40));
       const ticket = waiting[Math.floor(rand() * waiting.length)]!;
       const rules = { ...DEFAULT_QUEUE_RULES, maxPriorityPerNormal: 1 + Math.floor(rand() * 3), maxNormalWaitMinutes: 10 + Math.floor(rand() * 60) };

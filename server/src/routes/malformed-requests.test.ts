@@ -2,17 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { demoPerson, identify, seniorCardRequest, TEST_INSTANT } from '../testing/test-kiosk';
-
-/** Deterministic randomness, so a failing fuzz case can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@eldercare/domain';
 
 const KEYS = ['card', 'kioskId', 'serviceKey', 'identifyToken', 'answers', 'phone', 'delivery', 'channel', 'idNumber', 'name', 'validTo', 'x', '', 'constructor'];
 const STRINGS = ['', ' ', 'senior-card', 'allowance-channel', 'mail', 'collect', 'long-term', '2026-03-10', '13912345678', '310105195901010021', '\u0000', '😀', '上海市', 'a'.repeat(300), '<script>', "'; DROP TABLE residents; --", '\ud800'];
@@ -207,7 +197,7 @@ describe('malformed requests never produce a 500', () => {
   });
 
   it('fuzz: 300 random bodies and 300 mutated valid bodies per route, no 500', async () => {
-    const rand = mulberry32(20261122);
+    const rand = seededRandom(20261122);
     const validIdentify = { card, kioskId: 'kiosk-01' };
     const validApplication = seniorCardRequest(token);
     for (let i = 0; i < 300; i++) {
@@ -225,7 +215,7 @@ describe('malformed requests never produce a 500', () => {
   }, 120_000);
 
   it('fuzz: queue tickets, 300 random and 300 mutated valid bodies, control characters, no 500', async () => {
-    const rand = mulberry32(4);
+    const rand = seededRandom(4);
     const valid = { centreId: 'xuhui-tianping', category: 'A', identifyToken: token, kioskId: 'kiosk-01' };
     const post = (body: unknown, key: string) =>
       app.inject({ method: 'POST', url: '/api/v1/queue/tickets', payload: JSON.stringify(body) ?? 'null', headers: { 'content-type': 'application/json', 'idempotency-key': key } });
@@ -245,7 +235,7 @@ describe('malformed requests never produce a 500', () => {
   }, 120_000);
 
   it('fuzz: random bytes labelled as JSON, no 500', async () => {
-    const rand = mulberry32(7);
+    const rand = seededRandom(7);
     for (let i = 0; i < 200; i++) {
       const bytes = Buffer.from(Array.from({ length: 1 + Math.floor(rand() * 200) }, () => Math.floor(rand() * 256)));
       if (i % 2 === 0) bytes[0] = 0x7b; // '{': get past the first character now and then
