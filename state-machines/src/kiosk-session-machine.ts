@@ -231,6 +231,35 @@ function transitionsFor<TType extends string, TTransition>(types: readonly TType
 
 // ---- machine ---------------------------------------------------------------------------
 
+/**
+ * How a service flow ends, the same for every flow: submitted → print the receipt, finished
+ * (nothing to submit) → goodbye, back or a crash → the menu.
+ */
+const FLOW_ENDINGS = {
+  onDone: [
+    {
+      guard: {
+        type: 'flowEndedWith',
+        params: ({ event }: { event: { output: ServiceFlowOutput } }) => ({ output: event.output, kind: 'submitted' as const }),
+      },
+      target: '#kioskSession.session.main.printing',
+      actions: {
+        type: 'storeApplication',
+        params: ({ event }: { event: { output: ServiceFlowOutput } }) => ({ application: applicationOf(event.output) }),
+      },
+    },
+    {
+      guard: {
+        type: 'flowEndedWith',
+        params: ({ event }: { event: { output: ServiceFlowOutput } }) => ({ output: event.output, kind: 'finished' as const }),
+      },
+      target: '#kioskSession.session.main.goodbye',
+    },
+    { target: '#kioskSession.session.main.menu' },
+  ],
+  onError: '#kioskSession.session.main.menu',
+} as const;
+
 export const kioskSessionMachine = setup({
   types: {} as {
     context: KioskSessionContext;
@@ -440,28 +469,7 @@ export const kioskSessionMachine = setup({
                     id: 'flow',
                     src: 'allowanceChannelFlow',
                     input: ({ context }) => ({ identity: requireIdentity(context) }),
-                    onDone: [
-                      {
-                        guard: {
-                          type: 'flowEndedWith',
-                          params: ({ event }) => ({ output: event.output, kind: 'submitted' as const }),
-                        },
-                        target: '#kioskSession.session.main.printing',
-                        actions: {
-                          type: 'storeApplication',
-                          params: ({ event }) => ({ application: applicationOf(event.output) }),
-                        },
-                      },
-                      {
-                        guard: {
-                          type: 'flowEndedWith',
-                          params: ({ event }) => ({ output: event.output, kind: 'finished' as const }),
-                        },
-                        target: '#kioskSession.session.main.goodbye',
-                      },
-                      { target: '#kioskSession.session.main.menu' },
-                    ],
-                    onError: '#kioskSession.session.main.menu',
+                    ...FLOW_ENDINGS,
                   },
                 },
                 seniorCard: {
@@ -469,28 +477,7 @@ export const kioskSessionMachine = setup({
                     id: 'flow',
                     src: 'seniorCardFlow',
                     input: ({ context }) => ({ identity: requireIdentity(context) }),
-                    onDone: [
-                      {
-                        guard: {
-                          type: 'flowEndedWith',
-                          params: ({ event }) => ({ output: event.output, kind: 'submitted' as const }),
-                        },
-                        target: '#kioskSession.session.main.printing',
-                        actions: {
-                          type: 'storeApplication',
-                          params: ({ event }) => ({ application: applicationOf(event.output) }),
-                        },
-                      },
-                      {
-                        guard: {
-                          type: 'flowEndedWith',
-                          params: ({ event }) => ({ output: event.output, kind: 'finished' as const }),
-                        },
-                        target: '#kioskSession.session.main.goodbye',
-                      },
-                      { target: '#kioskSession.session.main.menu' },
-                    ],
-                    onError: '#kioskSession.session.main.menu',
+                    ...FLOW_ENDINGS,
                   },
                 },
               },
