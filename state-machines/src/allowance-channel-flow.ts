@@ -15,6 +15,7 @@ import {
   type ServiceFlowOutput,
   type SubmitApplicationInput,
 } from './service-flow-types';
+import { submissionStates } from './submission-states';
 
 /**
  * 选择老年综合津贴领取渠道: the person chooses (or changes) whether the senior allowance is paid
@@ -149,35 +150,7 @@ export const allowanceChannelFlow = setup({
         'flow.back': [{ guard: 'hasCurrentChannel', target: 'currentChannel' }, { target: 'choosing' }],
       },
     },
-    submitting: {
-      entry: 'clearSubmitError',
-      // Once sent, a request cannot be taken back: the answer (or a failure) decides where to go.
-      on: { 'flow.cancel': {} },
-      invoke: {
-        id: 'submitApplication',
-        src: 'submitApplication',
-        input: ({ context }) => pendingSubmission(context),
-        onDone: {
-          target: 'submitted',
-          actions: { type: 'storeApplication', params: ({ event }) => ({ application: event.output }) },
-        },
-        onError: {
-          target: 'submitFailed',
-          actions: { type: 'storeSubmitError', params: ({ event }) => ({ error: event.error }) },
-        },
-      },
-    },
-    submitFailed: {
-      on: {
-        // Same request, same idempotency key: a response that was lost cannot become a duplicate.
-        'flow.retry': 'submitting',
-        'flow.back': 'confirming',
-      },
-    },
-    submitted: {
-      type: 'final',
-      output: ({ context }): ServiceFlowOutput => ({ kind: 'submitted', application: submittedApplication(context) }),
-    },
+    ...submissionStates(pendingSubmission, submittedApplication),
     finished: { type: 'final', output: (): ServiceFlowOutput => ({ kind: 'finished' }) },
     back: { type: 'final', output: (): ServiceFlowOutput => ({ kind: 'back' }) },
   },

@@ -16,6 +16,7 @@ import {
   type ServiceFlowOutput,
   type SubmitApplicationInput,
 } from './service-flow-types';
+import { submissionStates } from './submission-states';
 
 /**
  * 申领敬老卡: apply for the senior card. The person confirms who they are (from the card read),
@@ -169,35 +170,7 @@ export const seniorCardFlow = setup({
         'flow.back': 'choosingDelivery',
       },
     },
-    submitting: {
-      entry: 'clearSubmitError',
-      // Once sent, a request cannot be taken back: the answer (or a failure) decides where to go.
-      on: { 'flow.cancel': {} },
-      invoke: {
-        id: 'submitApplication',
-        src: 'submitApplication',
-        input: ({ context }) => pendingSubmission(context),
-        onDone: {
-          target: 'submitted',
-          actions: { type: 'storeApplication', params: ({ event }) => ({ application: event.output }) },
-        },
-        onError: {
-          target: 'submitFailed',
-          actions: { type: 'storeSubmitError', params: ({ event }) => ({ error: event.error }) },
-        },
-      },
-    },
-    submitFailed: {
-      on: {
-        // Same request, same idempotency key: a response that was lost cannot become a duplicate.
-        'flow.retry': 'submitting',
-        'flow.back': 'confirming',
-      },
-    },
-    submitted: {
-      type: 'final',
-      output: ({ context }): ServiceFlowOutput => ({ kind: 'submitted', application: submittedApplication(context) }),
-    },
+    ...submissionStates(pendingSubmission, submittedApplication),
     back: { type: 'final', output: (): ServiceFlowOutput => ({ kind: 'back' }) },
   },
 });
