@@ -1,20 +1,16 @@
 import { idNumberCheckDigit, type IdCardData } from '@eldercare/domain';
 import { CardTextReader, CardTextWriter, invalidCardText } from './card-text-block';
 import { ReaderError } from './reader-error';
+import { RESIDENT_FIELDS } from './resident-card-text';
 
 /**
  * HK/Macau/Taiwan residence permit (港澳台居民居住证), type mark 'J': the resident card's grid
  * (no nation: 32–35 stay blank) plus the travel permit number and the issue count.
  */
+const { nation: _noNation, ...RESIDENT_GRID } = RESIDENT_FIELDS;
+
 export const PERMIT_FIELDS = {
-  name: [0, 30],
-  sex: [30, 32],
-  birth: [36, 52],
-  address: [52, 122],
-  idNumber: [122, 158],
-  authority: [158, 188],
-  validFrom: [188, 204],
-  validTo: [204, 220],
+  ...RESIDENT_GRID,
   /** 通行证号码, e.g. H12345678 (Hong Kong), M… (Macau), 8 digits (Taiwan). */
   passNumber: [220, 238],
   /** 签发次数 */
