@@ -1,5 +1,5 @@
 import { translate, type AgentStatus, type MessageKey, type MessageParams } from '@eldercare/domain';
-import { isIdleWarning, kioskScreen, runningFlow, type kioskSessionMachine } from '@eldercare/state-machines';
+import { isIdleWarning, kioskScreen, runningFlow, type KioskScreen, type kioskSessionMachine } from '@eldercare/state-machines';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ActorRefFrom } from 'xstate';
 import { useActorSnapshot } from '../shared/hooks/use-actor-snapshot';
@@ -24,13 +24,14 @@ export interface DeviceState {
   status: AgentStatus | null;
 }
 
-function deviceProblem(device: DeviceState): MessageKey | null {
+function deviceProblem(device: DeviceState, screen: KioskScreen): MessageKey | null {
   if (!device.paired) return 'kiosk.device.notPaired';
   if (!device.connected) return 'kiosk.device.agentOffline';
   const reader = device.status?.reader.state;
   if (reader === 'offline' || reader === 'fault') return 'kiosk.device.readerOffline';
   const printer = device.status?.printers.receipt.state;
-  if (printer && printer !== 'ready' && printer !== 'paper-near-end') return 'kiosk.device.printerProblem';
+  // The held-receipt screen already explains the printer fault, and more kindly than the banner.
+  if (printer && printer !== 'ready' && printer !== 'paper-near-end' && screen !== 'receiptPrintHeld') return 'kiosk.device.printerProblem';
   return null;
 }
 
@@ -125,8 +126,7 @@ export function KioskApp({ session, speaker, device }: { session: SessionRef; sp
     document.documentElement.lang = locale;
   }, [locale]);
   const { t } = context;
-  // The held-receipt screen already explains the printer fault, and more kindly than the banner.
-  const problem = screen === 'receiptPrintHeld' && deviceProblem(device) === 'kiosk.device.printerProblem' ? null : deviceProblem(device);
+  const problem = deviceProblem(device, screen);
   // The receipt screen has its own 结束办理; one button per action on a screen.
   const showEnd = !['attract', 'goodbye', 'receiptPrinted', 'receiptPrintFailed', 'receiptPrintHeld'].includes(screen);
   return (
