@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 /**
  * A multi-page app: each page is its own entry so a kiosk loads only the kiosk. The server
- * serves `dist/` as is: /kiosk/, /sim/, /tech/ (and later /window/, /display/, /admin/).
+ * serves `dist/` as is: /kiosk/, /sim/, /tech/, /window/, /display/, /admin/.
  */
 export default defineConfig({
   root: import.meta.dirname,
@@ -18,6 +18,9 @@ export default defineConfig({
         kiosk: resolve(import.meta.dirname, 'kiosk/index.html'),
         sim: resolve(import.meta.dirname, 'sim/index.html'),
         tech: resolve(import.meta.dirname, 'tech/index.html'),
+        window: resolve(import.meta.dirname, 'window/index.html'),
+        display: resolve(import.meta.dirname, 'display/index.html'),
+        admin: resolve(import.meta.dirname, 'admin/index.html'),
       },
     },
   },

@@ -19,6 +19,8 @@ export * from './contracts/agent-tech-api';
 export * from './contracts/server-api';
 export * from './contracts/queue-api';
 export * from './contracts/staff-api';
+export * from './contracts/queue-events';
+export * from './contracts/window-api';
 export * from './scan/scan-errors';
 export * from './scan/parse-scan-payload';
 export * from './scan/format-scan-qr';

@@ -1,3 +1,7 @@
+import { adminEn } from './areas/admin';
+import { displayEn } from './areas/display';
+import { queueTicketEn } from './areas/queue-ticket';
+import { windowEn } from './areas/window';
 import type { MessageKey } from './zh-CN';
 
 /** The English catalogue: every key of the Chinese one, checked by the type. */
@@ -287,4 +291,9 @@ export const en: Record<MessageKey, string> = {
   'queue.reason.normal-waited-too-long': 'A normal ticket has waited {waited} min; after {minutes} min it goes first',
   'queue.reason.interleave-normal-turn': '{count} priority tickets were called in a row, so by the rule a normal ticket is next',
   'queue.reason.first-come': 'In the order tickets were taken',
+
+  ...queueTicketEn,
+  ...windowEn,
+  ...displayEn,
+  ...adminEn,
 };

@@ -1,3 +1,8 @@
+import { adminZhCN } from './areas/admin';
+import { displayZhCN } from './areas/display';
+import { queueTicketZhCN } from './areas/queue-ticket';
+import { windowZhCN } from './areas/window';
+
 /**
  * The Chinese catalogue: the default language and the source of every message key. English
  * (en.ts) must provide the same keys; the type system checks it. Placeholders are {name}.
@@ -300,6 +305,11 @@ export const zhCN = {
   'queue.reason.normal-waited-too-long': '普通号已等候{waited}分钟，满{minutes}分钟须先叫',
   'queue.reason.interleave-normal-turn': '已连续叫了{count}位优先号，按规则轮到普通号',
   'queue.reason.first-come': '按取号先后顺序',
+
+  ...queueTicketZhCN,
+  ...windowZhCN,
+  ...displayZhCN,
+  ...adminZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,57 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * What happens in a centre's waiting hall, as events: the call display and the window terminals
+ * follow them live (SSE, GET /api/v1/queue/centres/:centreId/events) and replay what they missed
+ * after a reconnect (Last-Event-ID). Public: no names, no ID numbers, no priority classes; a
+ * display shows ticket numbers and counters only.
+ */
+
+const TicketNo = Type.String({ pattern: '^[A-Z]\\d{3}$' });
+const CategoryCode = Type.String({ pattern: '^[A-Z]$' });
+const CounterNumber = Type.Integer({ minimum: 1, maximum: 99 });
+
+/** Waiting tickets per category after the event, so a display needs no second request. */
+export const WaitingCountsSchema = Type.Array(Type.Object({ category: CategoryCode, waiting: Type.Integer({ minimum: 0 }) }));
+export type WaitingCounts = Static<typeof WaitingCountsSchema>;
+
+export const CounterStateSchema = Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')]);
+export type CounterState = Static<typeof CounterStateSchema>;
+
+/** The event bodies; the log adds id, centreId and at. */
+export const QueueEventBodySchema = Type.Union([
+  Type.Object({ type: Type.Literal('ticket.issued'), ticketNo: TicketNo, category: CategoryCode, waiting: WaitingCountsSchema }),
+  /** A call or a recall (callCount > 1): the display shows and speaks it. */
+  Type.Object({
+    type: Type.Literal('ticket.called'),
+    ticketNo: TicketNo,
+    category: CategoryCode,
+    counterNumber: CounterNumber,
+    callCount: Type.Integer({ minimum: 1 }),
+    waiting: WaitingCountsSchema,
+  }),
+  Type.Object({ type: Type.Literal('ticket.finished'), ticketNo: TicketNo, counterNumber: CounterNumber }),
+  Type.Object({ type: Type.Literal('ticket.noShow'), ticketNo: TicketNo, counterNumber: CounterNumber }),
+  /** Back in the line under another category, or for one counter; keeps its place by issue time. */
+  Type.Object({
+    type: Type.Literal('ticket.transferred'),
+    ticketNo: TicketNo,
+    fromCounter: CounterNumber,
+    toCategory: CategoryCode,
+    toCounter: Type.Union([CounterNumber, Type.Null()]),
+    waiting: WaitingCountsSchema,
+  }),
+  Type.Object({ type: Type.Literal('counter.changed'), counterNumber: CounterNumber, state: CounterStateSchema }),
+]);
+export type QueueEventBody = Static<typeof QueueEventBodySchema>;
+
+export const QueueEventSchema = Type.Intersect([
+  Type.Object({
+    /** Increasing within a centre; the SSE id, and Last-Event-ID on reconnect. */
+    id: Type.String({ pattern: '^\\d+$' }),
+    centreId: Type.String(),
+    at: Type.String({ format: 'date-time' }),
+  }),
+  QueueEventBodySchema,
+]);
+export type QueueEvent = { id: string; centreId: string; at: string } & QueueEventBody;
