@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { startAgent, type RunningAgent } from '@eldercare/device-agent';
-import { buildApp } from '@eldercare/server';
+import { buildApp, DEMO_CENTRE_ID } from '@eldercare/server';
 import type { FastifyInstance } from 'fastify';
 import { startSimulatorProcesses, type SimulatorProcesses } from './simulator-processes';
 
@@ -53,6 +53,12 @@ export interface RunningStack {
   kioskUrl: string;
   simUrl: string;
   techUrl: string;
+  /** Staff at a counter (log in with a staff account). */
+  windowUrl: string;
+  /** The hall's call display of the demo centre. */
+  displayUrl: string;
+  /** Statistics for supervisors. */
+  adminUrl: string;
   docsUrl: string;
   agentUrl: string;
   agentToken: string;
@@ -145,6 +151,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     kioskUrl: `${serverUrl}/kiosk/`,
     simUrl: `${serverUrl}/sim/`,
     techUrl: `${serverUrl}/tech/`,
+    windowUrl: `${serverUrl}/window/`,
+    displayUrl: `${serverUrl}/display/?centre=${DEMO_CENTRE_ID}`,
+    adminUrl: `${serverUrl}/admin/`,
     docsUrl: `${serverUrl}/api/docs`,
     agentUrl: agent.url,
     agentToken,

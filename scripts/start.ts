@@ -70,6 +70,9 @@ console.log(`
   Kiosk (citizens)      ${stack.kioskUrl}
   Device simulator      ${stack.simUrl}${simulated ? '' : '   (devices are real: simulator unavailable)'}
   Technician page       ${stack.techUrl}   (on this PC only: it pairs with the agent over loopback)
+  Window terminal       ${stack.windowUrl}   (staff log in; e.g. window1)
+  Call display          ${stack.displayUrl}
+  Statistics            ${stack.adminUrl}   (supervisor)
   API documentation     ${stack.docsUrl}
   Device agent          ${stack.agentUrl}   (pairing token: ${stack.agentToken})
   Staff accounts        ${demoStaffPasswordsFile ? `demo passwords in ${demoStaffPasswordsFile}` : 'no demo accounts (DEMO_STAFF=off)'}

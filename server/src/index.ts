@@ -3,3 +3,4 @@ export type { AppOptions, DatabaseOptions, KioskAgentOptions } from './app-optio
 export { optionsFromEnv } from './options-from-env';
 export type { SqlDatabase } from './db/sql-database';
 export { DEMO_STAFF_PASSWORDS_FILE } from './staff/demo-staff-seeder';
+export { DEMO_CENTRE_ID } from './queue/demo-queue-centre';
