@@ -32,4 +32,5 @@ export * from './queue/classify-priority';
 export * from './queue/choose-next-ticket';
 export * from './queue/people-ahead';
 export * from './queue/describe-queue-reason';
+export * from './queue/spoken-call';
 export * from './random/seeded-random';
