@@ -16,7 +16,24 @@ import { CounterStateSchema } from './queue-events';
  *   POST /window/centres/:centreId/counters/:number/finish         → CounterView
  *   POST /window/centres/:centreId/counters/:number/transfer  TransferRequest → CounterView
  *   GET  /window/tickets/:ticketId/holder                          → TicketHolderView (audited read)
- *   GET  /window/centres/:centreId/help-requests                   → open help requests of the centre
+ *   GET  /window/centres/:centreId/help-requests                   → WindowHelpRequests
+ *
+ * Rules a window clerk relies on (server/src/queue/window-service.ts):
+ * - open: a closed counter becomes the caller's; open again by its holder changes nothing;
+ *   held by someone else → 409 COUNTER_HELD_BY_OTHER. A supervisor may act on any counter of
+ *   the centre (e.g. close one a colleague left open); staff only on the counter they hold.
+ * - call-next with a current ticket still called → 409 CURRENT_TICKET_OPEN: finish or no-show
+ *   it first (so statistics never count a no-show as served). Paused or closed → 409
+ *   COUNTER_NOT_OPEN. Nothing waiting → 409 QUEUE_EMPTY.
+ * - recall works while open only; finish, no-show and transfer also while paused.
+ * - close with a current ticket → 409 CURRENT_TICKET_OPEN.
+ * - transfer: exactly one of toCategory / toCounter (400 TRANSFER_TARGET_REQUIRED); to the same
+ *   counter 400 TRANSFER_TO_SAME_COUNTER; to a closed counter 409 TRANSFER_TARGET_CLOSED.
+ * - holder: only for a ticket that is called now (409 TICKET_NOT_CALLED); 404
+ *   TICKET_HOLDER_UNKNOWN when it was taken without a card or the person is not in the registry.
+ * Other codes: 401 STAFF_SESSION_REQUIRED, 403 STAFF_ROLE_FORBIDDEN, 403 STAFF_CENTRE_FORBIDDEN
+ * (another centre), 404 QUEUE_CENTRE_NOT_FOUND, COUNTER_NOT_FOUND, QUEUE_TICKET_NOT_FOUND,
+ * 409 NO_CURRENT_TICKET, 400 VALIDATION_FAILED.
  */
 
 const CentreId = Type.String({ pattern: '^[A-Za-z0-9-]{1,32}$' });
@@ -26,6 +43,9 @@ const CounterNumber = Type.Integer({ minimum: 1, maximum: 99 });
 
 export const CounterParamsSchema = Type.Object({ centreId: CentreId, number: Type.Integer({ minimum: 1, maximum: 99 }) });
 export type CounterParams = Static<typeof CounterParamsSchema>;
+
+export const WindowCentreParamsSchema = Type.Object({ centreId: CentreId });
+export const TicketHolderParamsSchema = Type.Object({ ticketId: Type.String({ format: 'uuid' }) });
 
 /** Why a ticket is (or was) next: the data of CallReason (domain queue); describeCallReason words it. */
 export const CallReasonSchema = Type.Union([
@@ -110,3 +130,23 @@ export const TicketHolderViewSchema = Type.Object({
   ),
 });
 export type TicketHolderView = Static<typeof TicketHolderViewSchema>;
+
+/** A kiosk's open 呼叫工作人员 (or printer fault), as the window sees it. */
+export const WindowHelpRequestSchema = Type.Object({
+  id: Type.Integer(),
+  kioskId: Type.String(),
+  serviceKey: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.Literal('assistance'), Type.Literal('printer-fault')]),
+  detail: Type.Union([Type.String(), Type.Null()]),
+  requestedAt: Type.String({ format: 'date-time' }),
+});
+
+export const WindowHelpRequestsSchema = Type.Object({
+  /**
+   * False while kiosks are not tied to a centre: then `requests` holds every open request of
+   * every kiosk, oldest first.
+   */
+  centreScoped: Type.Boolean(),
+  requests: Type.Array(WindowHelpRequestSchema),
+});
+export type WindowHelpRequests = Static<typeof WindowHelpRequestsSchema>;

@@ -24,7 +24,9 @@ export type CallReason =
   | { code: 'normal-waited-too-long'; waitedMinutes: number; maxNormalWaitMinutes: number }
   | { code: 'priority'; priorityClass: PriorityClass }
   | { code: 'interleave-normal-turn'; consecutivePriorityCalls: number; maxPriorityPerNormal: number }
-  | { code: 'first-come' };
+  | { code: 'first-come' }
+  /** Transferred to one counter by name: that counter calls it before its own line (the window service decides this, not the interleave). */
+  | { code: 'transferred-to-counter'; fromCounter: number };
 
 export interface NextTicketChoice<T extends WaitingTicket = WaitingTicket> {
   ticket: T;

@@ -27,5 +27,7 @@ export function describeCallReason(locale: Locale, reason: CallReason): string {
       return translate(locale, 'queue.reason.interleave-normal-turn', { count: reason.consecutivePriorityCalls });
     case 'first-come':
       return translate(locale, 'queue.reason.first-come');
+    case 'transferred-to-counter':
+      return translate(locale, 'queue.reason.transferred-to-counter', { counter: reason.fromCounter });
   }
 }

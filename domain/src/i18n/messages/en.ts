@@ -291,6 +291,7 @@ export const en: Record<MessageKey, string> = {
   'queue.reason.normal-waited-too-long': 'A normal ticket has waited {waited} min; after {minutes} min it goes first',
   'queue.reason.interleave-normal-turn': '{count} priority tickets were called in a row, so by the rule a normal ticket is next',
   'queue.reason.first-come': 'In the order tickets were taken',
+  'queue.reason.transferred-to-counter': 'Transferred from window {counter}; served before this window’s line',
 
   ...queueTicketEn,
   ...windowEn,

@@ -305,6 +305,7 @@ export const zhCN = {
   'queue.reason.normal-waited-too-long': '普通号已等候{waited}分钟，满{minutes}分钟须先叫',
   'queue.reason.interleave-normal-turn': '已连续叫了{count}位优先号，按规则轮到普通号',
   'queue.reason.first-come': '按取号先后顺序',
+  'queue.reason.transferred-to-counter': '由{counter}号窗口转来，优先办理',
 
   ...queueTicketZhCN,
   ...windowZhCN,
