@@ -47,10 +47,14 @@ function oldest<T extends WaitingTicket>(tickets: readonly T[]): T | undefined {
 }
 
 /**
- * The fair interleave: (a) a normal ticket that has waited maxNormalWaitMinutes goes first;
- * (b) otherwise a priority ticket, unless maxPriorityPerNormal priority calls came in a row;
- * (c) then the oldest normal ticket; (d) with only priority tickets left, the oldest of them.
- * Null when nothing waits.
+ * The fair interleave: (a) a normal ticket that has waited maxNormalWaitMinutes goes before
+ * every priority ticket that arrived after it (never before one that came earlier: see
+ * docs/decisions/0010-priority-waits-are-bounded.md); (b) otherwise a priority ticket, unless
+ * maxPriorityPerNormal priority calls came in a row; (c) then the oldest normal ticket; (d) with
+ * only priority tickets left, the oldest of them. Null when nothing waits.
+ *
+ * Only the oldest normal and the oldest priority ticket are ever looked at (the fast
+ * peopleAheadOf on the server relies on this).
  */
 export function chooseNextTicket<T extends WaitingTicket>(
   waiting: readonly T[],
@@ -67,7 +71,10 @@ export function chooseNextTicket<T extends WaitingTicket>(
 
   if (normal) {
     const waitedMinutes = (now.getTime() - Date.parse(normal.issuedAt)) / MINUTE_MS;
-    if (waitedMinutes >= rules.maxNormalWaitMinutes) {
+    // An overdue normal ticket may not pass a priority ticket that was there before it:
+    // otherwise, under overload, overdue normal tickets would go first for ever.
+    const passesPriority = priority === undefined || byArrival(normal, priority) < 0;
+    if (waitedMinutes >= rules.maxNormalWaitMinutes && passesPriority) {
       return {
         ticket: normal,
         reason: { code: 'normal-waited-too-long', waitedMinutes: Math.floor(waitedMinutes), maxNormalWaitMinutes: rules.maxNormalWaitMinutes },
