@@ -4,6 +4,8 @@ export * from './error-code';
 export * from './host-actor-missing';
 export * from './allowance-channel-flow';
 export * from './senior-card-flow';
+export * from './queue-ticket-flow';
 export * from './kiosk-session-machine';
 export * from './analysis/count-taps';
 export * from './provide-kiosk-session';
+export * from './window-terminal-machine';
