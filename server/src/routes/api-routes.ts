@@ -7,6 +7,7 @@ import { identifyRoutes } from './identify-routes';
 import { kioskAgentRoutes } from './kiosk-agent-routes';
 import { queueRoutes } from './queue-routes';
 import { serviceRoutes } from './service-routes';
+import { statisticsRoutes } from './statistics-routes';
 import { staffRoutes } from './staff-routes';
 
 /** Everything under /api/v1, one file per resource. */
@@ -18,5 +19,6 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptio
   await app.register(helpRequestRoutes);
   await app.register(queueRoutes);
   await app.register(staffRoutes);
+  await app.register(statisticsRoutes);
   await app.register(kioskAgentRoutes, { kioskAgent: options.kioskAgent });
 };
