@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { AsyncMutex } from './async-mutex';
-import { normaliseRow, type SqlDatabase, type SqlParam } from './sql-database';
+import { assertChannelName, normaliseRow, type NotificationListener, type SqlDatabase, type SqlParam } from './sql-database';
 
 type Queryable = Pick<Transaction, 'query' | 'exec'>;
 
@@ -20,6 +20,10 @@ class PgliteTransaction implements SqlDatabase {
 
   async exec(sql: string): Promise<void> {
     await this.tx.exec(sql);
+  }
+
+  listen(): Promise<() => Promise<void>> {
+    return Promise.reject(new Error('LISTEN belongs to the database, not to a transaction'));
   }
 
   close(): Promise<void> {
@@ -55,6 +59,18 @@ export class PgliteDatabase implements SqlDatabase {
     return this.#mutex.runExclusive(async () => {
       await this.pg.exec(sql);
     });
+  }
+
+  /**
+   * PGlite is one in-process session: its own NOTIFYs come back to it on COMMIT, from inside the
+   * statement that committed (the mutex is held then), so a listener must not query synchronously.
+   * The connection cannot drop, so onReconnect never runs.
+   */
+  async listen(channel: string, listener: NotificationListener): Promise<() => Promise<void>> {
+    assertChannelName(channel);
+    const callback = (payload: string) => listener.onNotification(payload);
+    const unlisten = await this.#mutex.runExclusive(() => this.pg.listen(channel, callback));
+    return () => (this.pg.closed ? Promise.resolve() : this.#mutex.runExclusive(() => unlisten()));
   }
 
   close(): Promise<void> {

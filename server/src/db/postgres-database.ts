@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { normaliseRow, type SqlDatabase, type SqlParam } from './sql-database';
+import { PostgresListener, type PostgresListenerOptions } from './postgres-listener';
+import { normaliseRow, type NotificationListener, type SqlDatabase, type SqlParam } from './sql-database';
 
 /** One checked-out connection inside BEGIN … COMMIT. */
 class PostgresTransaction implements SqlDatabase {
@@ -18,6 +19,10 @@ class PostgresTransaction implements SqlDatabase {
     await this.client.query(sql);
   }
 
+  listen(): Promise<() => Promise<void>> {
+    return Promise.reject(new Error('LISTEN belongs to the database, not to a transaction'));
+  }
+
   close(): Promise<void> {
     return Promise.reject(new Error('A transaction handle cannot close the database'));
   }
@@ -25,13 +30,19 @@ class PostgresTransaction implements SqlDatabase {
 
 /** PostgreSQL through a `pg` connection pool; several server instances may share the database. */
 export class PostgresDatabase implements SqlDatabase {
-  private constructor(private readonly pool: pg.Pool) {}
+  #listener: PostgresListener | null = null;
 
-  static async open(url: string, poolSize = 10): Promise<PostgresDatabase> {
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly url: string,
+    private readonly listenerOptions: PostgresListenerOptions,
+  ) {}
+
+  static async open(url: string, poolSize = 10, listenerOptions: PostgresListenerOptions = {}): Promise<PostgresDatabase> {
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
     // An idle client that loses its connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
-    const db = new PostgresDatabase(pool);
+    const db = new PostgresDatabase(pool, url, listenerOptions);
     try {
       await db.query('SELECT 1');
     } catch (error) {
@@ -71,7 +82,19 @@ export class PostgresDatabase implements SqlDatabase {
     await this.pool.query(sql);
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  /** The listening connection's server process, null before the first listen or while reconnecting. */
+  get listenerBackendPid(): number | null {
+    return this.#listener?.backendPid ?? null;
+  }
+
+  /** Through one dedicated connection (not from the pool), opened on the first listen. */
+  listen(channel: string, listener: NotificationListener): Promise<() => Promise<void>> {
+    this.#listener ??= new PostgresListener(this.url, this.listenerOptions);
+    return this.#listener.listen(channel, listener);
+  }
+
+  async close(): Promise<void> {
+    await this.#listener?.close();
+    await this.pool.end();
   }
 }

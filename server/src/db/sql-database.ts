@@ -15,7 +15,26 @@ export interface SqlDatabase {
   transaction<T>(fn: (tx: SqlDatabase) => Promise<T>): Promise<T>;
   /** Several statements without parameters (migration files). */
   exec(sql: string): Promise<void>;
+  /**
+   * Listens on a NOTIFY channel (the database's, not a transaction's). Returns the function that
+   * stops listening. PGlite delivers in-process; PostgreSQL through one dedicated connection.
+   */
+  listen(channel: string, listener: NotificationListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface NotificationListener {
+  onNotification(payload: string): void;
+  /**
+   * The listening connection was lost and is back: whatever was notified meanwhile is lost, so
+   * the listener re-reads what it follows from its source (the notification is only a nudge).
+   */
+  onReconnect?(): void;
+}
+
+/** LISTEN takes an identifier, not a parameter: channels are plain lower-case names. */
+export function assertChannelName(channel: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
 }
 
 export type DatabaseKind = 'pglite' | 'postgres';
