@@ -1,4 +1,4 @@
-import type { ApplicationView, IdentifyResponse, PrintResult } from '@eldercare/domain';
+import type { ApplicationView, CentreView, IdentifyResponse, IssuedTicket, PrintResult } from '@eldercare/domain';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { and, assign, createActor, not, or, setup, stateIn, type Actor, type AnyStateMachine } from 'xstate';
 import { createTestModel, getStateNodes } from 'xstate/graph';
@@ -8,20 +8,23 @@ import {
   type IdentifyInput,
   type KioskSessionTiming,
   type PrintReceiptInput,
+  type PrintTicketInput,
   type RefreshIdentityInput,
 } from './kiosk-session-machine';
+import { queueTicketFlow, type IssueTicketInput } from './queue-ticket-flow';
 import { seniorCardFlow } from './senior-card-flow';
 import type { KioskServiceKey, SubmitApplicationInput } from './service-flow-types';
 import { CodedError, controllableActor, settle } from './testing/controllable-actor';
 import { applicationFor, cardOf, identityOf, type FixturePerson } from './testing/fixtures';
 import { mutantMachine } from './testing/mutant-machine';
+import { FIXTURE_CENTRE, issuedTicketFor } from './testing/queue-fixtures';
 
 /**
  * Model-based test of kioskSessionMachine. The model is written from the spec, without
  * invocations or delays: the host's answers (identify, print) are model events, time passing is
  * a model event (`time.*`, replayed by advancing vitest's fake timers), and a whole service flow
  * is one model event (`flow.finish { kind }`, replayed by tapping through the real flow child
- * via the session, which forwards). Every shortest path of the model, which reaches every screen
+ * via the session, which forwards), and so is the 取号 flow (`ticketFlow.finish { kind }`). Every shortest path of the model, which reaches every screen
  * with and without the idle warning, runs against a live actor of the real machine; after each
  * step the live actor's state value must equal the model's, the card data must appear nowhere
  * in its context, and the card must have been released once per session that ended.
@@ -41,6 +44,9 @@ const TIMING: KioskSessionTiming = {
 const PEOPLE = ['hasChannel', 'tooYoung'] as const satisfies readonly FixturePerson[];
 type Person = (typeof PEOPLE)[number];
 type FlowEnd = 'submitted' | 'back' | 'finished';
+type TicketFlowEnd = 'issued' | 'back';
+/** What the ticket printer did: notConfigured is a failed result with PRINTER_NOT_CONFIGURED. */
+type TicketPrintOutcome = 'printed' | 'held' | 'failed' | 'notConfigured';
 
 const CARD = cardOf('hasChannel');
 
@@ -72,6 +78,12 @@ type ModelEvent =
   | { type: 'print.reject' }
   | { type: 'print.done' }
   | { type: 'receipt.print' }
+  | { type: 'ticket.start' }
+  | { type: 'ticketFlow.finish'; kind: TicketFlowEnd }
+  | { type: 'ticketPrint.resolve'; outcome: TicketPrintOutcome }
+  | { type: 'ticketPrint.reject' }
+  | { type: 'ticketPrint.done' }
+  | { type: 'ticket.print' }
   | { type: 'idle.continue' }
   | { type: 'time.readingTimeout' }
   | { type: 'time.readFailedReturn' }
@@ -94,12 +106,16 @@ const USER_EVENTS = [
   'card.removed',
   'service.select',
   'receipt.print',
+  'ticket.start',
+  'ticket.print',
   'idle.continue',
 ] as const;
 
 interface ModelContext {
   person: Person | null;
   service: KioskServiceKey | null;
+  /** The last ticket print failed because the kiosk has no ticket printer: 再打印一次 cannot help. */
+  noTicketPrinter: boolean;
 }
 
 const toActive = Object.fromEntries(USER_EVENTS.map((type) => [type, { target: 'active' }]));
@@ -113,29 +129,38 @@ const model = setup({
       event.type === 'service.select' && event.serviceKey === params.service,
     printed: ({ event }) => event.type === 'print.resolve' && event.state === 'printed',
     held: ({ event }) => event.type === 'print.resolve' && event.state === 'held',
+    ticketOutcome: ({ event }, params: { outcome: TicketPrintOutcome }) =>
+      event.type === 'ticketPrint.resolve' && event.outcome === params.outcome,
+    ticketFlowEndsWith: ({ event }, params: { kind: TicketFlowEnd }) => event.type === 'ticketFlow.finish' && event.kind === params.kind,
+    identified: ({ context }) => context.person !== null,
+    ticketPrinterMissing: ({ context }) => context.noTicketPrinter,
     idleActive: stateIn('#sessionModel.session.idle.active'),
     /** Screens with a timer of their own; the model lets no other time pass there. */
     screenHasTimer: or([
       stateIn('#sessionModel.session.main.reading'),
       stateIn('#sessionModel.session.main.readFailed'),
       stateIn('#sessionModel.session.main.receipt.printed'),
+      stateIn('#sessionModel.session.main.ticket.printed'),
       stateIn('#sessionModel.session.main.goodbye'),
     ]),
   },
   actions: {
-    forget: assign({ person: null, service: null }),
+    forget: assign({ person: null, service: null, noTicketPrinter: false }),
+    markNoTicketPrinter: assign({ noTicketPrinter: true }),
+    clearNoTicketPrinter: assign({ noTicketPrinter: false }),
     takePerson: assign(({ event }) => (event.type === 'identify.resolve' ? { person: event.person } : {})),
     takeService: assign(({ event }) => (event.type === 'service.select' ? { service: event.serviceKey } : {})),
   },
 }).createMachine({
   id: 'sessionModel',
-  context: { person: null, service: null },
+  context: { person: null, service: null, noTicketPrinter: false },
   initial: 'attract',
   states: {
     attract: {
       entry: 'forget',
       on: {
         'session.start': 'session',
+        'ticket.start': 'session.main.queueTicket',
         'card.placed': 'session.main.reading',
         'card.read': 'session.main.identifying',
       },
@@ -181,6 +206,7 @@ const model = setup({
             },
             menu: {
               on: {
+                'ticket.start': 'queueTicket',
                 'service.select': [
                   {
                     guard: { type: 'serviceIs', params: { service: 'allowance-channel' } },
@@ -201,6 +227,40 @@ const model = setup({
                 ],
               },
               states: { allowanceChannel: {}, seniorCard: {} },
+            },
+            // 取号: back returns to the menu, or (no card) ends the session at the welcome screen.
+            queueTicket: {
+              on: {
+                'ticketFlow.finish': [
+                  { guard: { type: 'ticketFlowEndsWith', params: { kind: 'issued' as const } }, target: 'printingTicket' },
+                  { guard: 'identified', target: 'menu' },
+                  { target: '#sessionModel.attract' },
+                ],
+              },
+            },
+            printingTicket: {
+              entry: 'clearNoTicketPrinter',
+              on: {
+                'ticketPrint.resolve': [
+                  { guard: { type: 'ticketOutcome', params: { outcome: 'printed' as const } }, target: 'ticket.printed' },
+                  { guard: { type: 'ticketOutcome', params: { outcome: 'held' as const } }, target: 'ticket.printHeld' },
+                  {
+                    guard: { type: 'ticketOutcome', params: { outcome: 'notConfigured' as const } },
+                    target: 'ticket.printFailed',
+                    actions: 'markNoTicketPrinter',
+                  },
+                  { target: 'ticket.printFailed' },
+                ],
+                'ticketPrint.reject': 'ticket.printFailed',
+              },
+            },
+            ticket: {
+              initial: 'printed',
+              states: {
+                printed: { on: { 'time.receiptLinger': { guard: 'idleActive', target: '#sessionModel.session.main.goodbye' } } },
+                printFailed: { on: { 'ticket.print': { guard: not('ticketPrinterMissing'), target: '#sessionModel.session.main.printingTicket' } } },
+                printHeld: { on: { 'ticketPrint.done': 'printed' } },
+              },
             },
             printing: {
               on: {
@@ -244,6 +304,8 @@ const model = setup({
               on: {
                 ...toActive,
                 'flow.finish': { guard: and([stateIn('#sessionModel.session.main.inService'), 'flowCanEnd']), target: 'active' },
+                // Finishing the 取号 flow takes taps (a category, or cancel).
+                'ticketFlow.finish': { guard: stateIn('#sessionModel.session.main.queueTicket'), target: 'active' },
                 'time.idleExpire': { guard: not('screenHasTimer'), target: '#sessionModel.attract' },
               },
             },
@@ -265,6 +327,9 @@ const testModel = createTestModel(model, {
     { type: 'print.resolve', state: 'printed' },
     { type: 'print.resolve', state: 'failed' },
     { type: 'print.resolve', state: 'held' },
+    { type: 'ticketFlow.finish', kind: 'issued' },
+    { type: 'ticketFlow.finish', kind: 'back' },
+    ...(['printed', 'held', 'failed', 'notConfigured'] as const).map((outcome) => ({ type: 'ticketPrint.resolve' as const, outcome })),
   ],
   limit: 50_000,
   // Only events the model accepts in a state; a disabled event would be a no-op step.
@@ -279,6 +344,10 @@ function harness(machine: typeof kioskSessionMachine) {
   let printReceipt = controllableActor<PrintResult, PrintReceiptInput>();
   let refresh = controllableActor<IdentifyResponse, RefreshIdentityInput>();
   let submit = controllableActor<ApplicationView, SubmitApplicationInput>();
+  let loadCentre = controllableActor<CentreView, void>();
+  let issueTicket = controllableActor<IssuedTicket, IssueTicketInput>();
+  let printTicket = controllableActor<PrintResult, PrintTicketInput>();
+  let notifications: string[] = [];
   let releases = 0;
   let expectedReleases = 0;
   let lastActivity = 0;
@@ -318,6 +387,23 @@ function harness(machine: typeof kioskSessionMachine) {
     await settle();
   }
 
+  /** Taps through the real 取号 flow: a category once the centre loaded, or cancel. */
+  async function finishTicketFlow(kind: TicketFlowEnd) {
+    if (kind === 'back') {
+      send({ type: 'flow.cancel' });
+    } else {
+      loadCentre.last.resolve(FIXTURE_CENTRE);
+      await settle();
+      send({ type: 'category.choose', category: 'A' });
+      expect(issueTicket.last.input).toMatchObject({
+        category: 'A',
+        identifyToken: sut.getSnapshot().context.identity?.identifyToken ?? null,
+      });
+      issueTicket.last.resolve(issuedTicketFor('A', issueTicket.calls.length));
+    }
+    await settle();
+  }
+
   const initialContextJson = JSON.stringify(createActor(kioskSessionMachine, { input: { timing: TIMING } }).getSnapshot().context);
 
   return {
@@ -326,6 +412,10 @@ function harness(machine: typeof kioskSessionMachine) {
       printReceipt = controllableActor<PrintResult, PrintReceiptInput>();
       refresh = controllableActor<IdentifyResponse, RefreshIdentityInput>();
       submit = controllableActor<ApplicationView, SubmitApplicationInput>();
+      loadCentre = controllableActor<CentreView, void>();
+      issueTicket = controllableActor<IssuedTicket, IssueTicketInput>();
+      printTicket = controllableActor<PrintResult, PrintTicketInput>();
+      notifications = [];
       releases = 0;
       expectedReleases = 0;
       previous = undefined;
@@ -336,8 +426,13 @@ function harness(machine: typeof kioskSessionMachine) {
           printReceipt: printReceipt.logic,
           allowanceChannelFlow: allowanceChannelFlow.provide({ actors: { submitApplication: submit.logic } }),
           seniorCardFlow: seniorCardFlow.provide({ actors: { submitApplication: submit.logic } }),
+          printTicket: printTicket.logic,
+          queueTicketFlow: queueTicketFlow.provide({ actors: { loadCentre: loadCentre.logic, issueTicket: issueTicket.logic } }),
         },
-        actions: { releaseCard: () => void releases++ },
+        actions: {
+          releaseCard: () => void releases++,
+          notifyStaff: (_, params) => void notifications.push(`${params.reason}:${params.detail}`),
+        },
       });
       sut = createActor(provided, { input: { timing: TIMING } });
       sut.start();
@@ -414,6 +509,36 @@ function harness(machine: typeof kioskSessionMachine) {
           await settle();
         },
         'receipt.print': () => send({ type: 'receipt.print' }),
+        'ticket.start': () => send({ type: 'ticket.start' }),
+        'ticket.print': () => send({ type: 'ticket.print' }),
+        'ticketFlow.finish': (step: { event: { type: string } }) =>
+          finishTicketFlow((step.event as Extract<ModelEvent, { type: 'ticketFlow.finish' }>).kind),
+        'ticketPrint.resolve': async (step: { event: { type: string } }) => {
+          const { outcome } = step.event as Extract<ModelEvent, { type: 'ticketPrint.resolve' }>;
+          expect(printTicket.last.input).toMatchObject({ locale: 'zh-CN', centreName: FIXTURE_CENTRE.name });
+          const jobId = `ticket-job-${printTicket.calls.length}`;
+          const before = notifications.length;
+          printTicket.last.resolve(
+            outcome === 'printed'
+              ? { jobId, state: 'printed' }
+              : outcome === 'held'
+                ? { jobId, state: 'held', code: 'PRINTER_PAPER_OUT' }
+                : { jobId, state: 'failed', code: outcome === 'notConfigured' ? 'PRINTER_NOT_CONFIGURED' : 'PRINTER_OFFLINE' },
+          );
+          await settle();
+          // Staff hear of a held ticket (as of a held receipt), and of nothing else here.
+          expect(notifications.slice(before)).toEqual(outcome === 'held' ? ['printer-fault:TICKET_PRINTER_PAPER_OUT'] : []);
+        },
+        'ticketPrint.reject': async () => {
+          printTicket.last.reject(new CodedError('AGENT_UNREACHABLE'));
+          await settle();
+        },
+        'ticketPrint.done': async () => {
+          send({ type: 'print.done', role: 'ticket', jobId: 'someone-elses-job' });
+          expect(sut.getSnapshot().matches({ session: { main: { ticket: 'printHeld' } } })).toBe(true);
+          send({ type: 'print.done', role: 'ticket', jobId: `ticket-job-${printTicket.calls.length}` });
+          await settle();
+        },
         'idle.continue': () => send({ type: 'idle.continue' }),
         'time.readingTimeout': () => advance(TIMING.readingTimeout),
         'time.readFailedReturn': () => advance(TIMING.readFailedReturn),
@@ -434,7 +559,16 @@ function harness(machine: typeof kioskSessionMachine) {
           const contextJson = JSON.stringify(snapshot.context);
           expect(contextJson).not.toContain(CARD.idNumber);
           expect(contextJson).not.toContain(CARD.name);
-          expect(snapshot.children.flow !== undefined).toBe(state.matches({ session: { main: 'inService' } }));
+          expect(snapshot.children.flow !== undefined).toBe(
+            state.matches({ session: { main: 'inService' } }) || state.matches({ session: { main: 'queueTicket' } }),
+          );
+          if (state.matches({ session: { main: 'ticket' } })) {
+            // The number stays on screen whatever the printer did.
+            expect(snapshot.context.queueTicket?.ticket.ticketNo).toMatch(/^A\d{3}$/);
+          }
+          if (state.matches({ session: { main: { ticket: 'printFailed' } } })) {
+            expect(snapshot.context.printErrorCode).toMatch(/^(PRINTER_OFFLINE|PRINTER_NOT_CONFIGURED|AGENT_UNREACHABLE)$/);
+          }
           if (state.matches('attract')) expect(contextJson).toBe(initialContextJson);
           if (state.matches({ session: { main: 'menu' } })) {
             expect(snapshot.context.identity).toEqual(identityOf(state.context.person ?? 'hasChannel'));
@@ -447,6 +581,8 @@ function harness(machine: typeof kioskSessionMachine) {
           }
           if (state.matches({ session: { main: { receipt: 'printHeld' } } })) {
             expect(snapshot.context).toMatchObject({ printErrorCode: 'PRINTER_PAPER_OUT', heldPrintJobId: `job-${printReceipt.calls.length}` });
+          } else if (state.matches({ session: { main: { ticket: 'printHeld' } } })) {
+            expect(snapshot.context).toMatchObject({ printErrorCode: 'PRINTER_PAPER_OUT', heldPrintJobId: `ticket-job-${printTicket.calls.length}` });
           } else {
             expect(snapshot.context.heldPrintJobId).toBeNull();
           }
@@ -493,9 +629,14 @@ describe('kioskSessionMachine against its model', () => {
       { receipt: 'printed' },
       { receipt: 'printFailed' },
       { receipt: 'printHeld' },
+      'queueTicket',
+      'printingTicket',
+      { ticket: 'printed' },
+      { ticket: 'printFailed' },
+      { ticket: 'printHeld' },
       'goodbye',
     ];
-    const withTimer = ['reading', 'readFailed', JSON.stringify({ receipt: 'printed' }), 'goodbye'];
+    const withTimer = ['reading', 'readFailed', JSON.stringify({ receipt: 'printed' }), JSON.stringify({ ticket: 'printed' }), 'goodbye'];
     const atomicInMain = getStateNodes(model.root).filter((n) => n.type === 'atomic' && n.path[1] === 'main');
     expect(atomicInMain).toHaveLength(main.length);
     const reached = new Set(paths.flatMap((p) => p.steps.map((s) => JSON.stringify(s.state.value))));
@@ -550,6 +691,10 @@ describe('the session model-based test catches a broken transition', () => {
     ['the idle warning ignores 继续', ['session', 'idle', 'warning'], 'idle.continue', undefined],
     ['a card placed on the goodbye screen is ignored', ['session', 'main', 'goodbye'], 'card.placed', undefined],
     ['a new card read on an open session is ignored', ['session', 'main'], 'card.read', undefined],
+    ['取号 is missing from the menu', ['session', 'main', 'menu'], 'ticket.start', undefined],
+    ['取号 without a card starts at the card screen', ['attract'], 'ticket.start', 'session'],
+    ['a ticket that did not print cannot be printed again', ['session', 'main', 'ticket', 'printFailed'], 'ticket.print', undefined],
+    ['a held ticket never shows as printed', ['session', 'main', 'ticket', 'printHeld'], 'print.done', undefined],
   ] as const)('fails when %s', { timeout: 60_000 }, async (_, path, eventType, transition) => {
     expect(await someFails(mutantMachine(kioskSessionMachine, path, eventType, transition))).toBe(true);
   });

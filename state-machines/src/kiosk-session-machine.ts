@@ -3,6 +3,7 @@ import type {
   ApplicationView,
   IdCardData,
   IdentifyResponse,
+  IssuedTicket,
   Locale,
   PrintResult,
 } from '@eldercare/domain';
@@ -10,6 +11,7 @@ import { assertEvent, assign, raise, sendTo, setup, type ActorRefFrom, type Snap
 import { allowanceChannelFlow, type AllowanceChannelFlowEvent } from './allowance-channel-flow';
 import { errorCode } from './error-code';
 import { hostActorMissing } from './host-actor-missing';
+import { queueTicketFlow, type QueueTicketFlowEvent, type QueueTicketFlowOutput, type QueueTicketIssued } from './queue-ticket-flow';
 import { seniorCardFlow, type SeniorCardFlowEvent } from './senior-card-flow';
 import type { KioskServiceKey, ServiceFlowOutput } from './service-flow-types';
 
@@ -31,7 +33,7 @@ export interface KioskSessionTiming {
   readingTimeout: number;
   /** The "place your card again" screen returns to waiting by itself after this. */
   readFailedReturn: number;
-  /** The receipt screen (printed) moves on to goodbye by itself after this. */
+  /** The receipt screen (printed), and the ticket screen (printed), move on to goodbye by themselves after this. */
   receiptLinger: number;
   /** The goodbye screen returns to the welcome screen after this. */
   goodbyeDuration: number;
@@ -89,13 +91,15 @@ export interface KioskSessionContext {
   serviceKey: KioskServiceKey | null;
   /** The application submitted last in this session (shown on screen when the receipt failed to print). */
   application: ApplicationView | null;
+  /** The queue ticket issued last in this session (its number stays on screen whatever the printer does). */
+  queueTicket: QueueTicketIssued | null;
   /** Why the last card read failed (agent code such as CARD_MOVED, or READ_TIMEOUT). */
   cardErrorCode: string | null;
   /** Why identify failed (server code such as INVALID_ID_NUMBER), null when unknown (network). */
   identifyErrorCode: string | null;
   /** Why the receipt did not print (PRINTER_PAPER_OUT, PRINTER_OFFLINE, …), null when unknown. */
   printErrorCode: string | null;
-  /** The agent's job id of a receipt the printer holds until its fault is cleared. */
+  /** The agent's job id of a receipt or ticket the printer holds until its fault is cleared. */
   heldPrintJobId: string | null;
   /** The "staff have been called" overlay is showing. */
   helpRequested: boolean;
@@ -119,18 +123,31 @@ export interface PrintReceiptInput {
   locale: Locale;
 }
 
+/** Input of the host actor `printTicket` (compose the ticket, POST /v1/print with role 'ticket'). */
+export interface PrintTicketInput {
+  ticket: IssuedTicket;
+  centreName: QueueTicketIssued['centreName'];
+  locale: Locale;
+}
+
 /** Params of the host action `notifyStaff` (the host adds its kiosk id and sends it on). */
 export interface StaffNotification {
   serviceKey: KioskServiceKey | null;
   applicationNo: string | null;
   /** assistance: the person tapped 呼叫工作人员; printer-fault: a receipt waits for the printer. */
   reason: 'assistance' | 'printer-fault';
-  /** The printer's fault code (PRINTER_PAPER_OUT …) for printer-fault; null otherwise. */
+  /**
+   * The printer's fault code for printer-fault, TICKET_-prefixed for the ticket printer
+   * (PRINTER_PAPER_OUT, TICKET_PRINTER_PAPER_OUT, as the kiosk's printer-fault reporter says); null otherwise.
+   */
   detail: string | null;
 }
 
 /** Events of either service flow; sent to the session they are forwarded to the running flow. */
 export type ServiceFlowEvent = AllowanceChannelFlowEvent | SeniorCardFlowEvent;
+
+/** Events of any flow the session runs (the services and 取号), forwarded to it. */
+type FlowEvent = ServiceFlowEvent | QueueTicketFlowEvent;
 
 export type KioskSessionEvent =
   | { type: 'session.start' }
@@ -139,13 +156,17 @@ export type KioskSessionEvent =
   | { type: 'session.retry' }
   | { type: 'service.select'; serviceKey: KioskServiceKey }
   | { type: 'receipt.print' }
+  /** 取号: from the welcome screen (no card, a normal ticket) or the menu (priority detected). */
+  | { type: 'ticket.start' }
+  /** 再打印一次 of a ticket that did not print. */
+  | { type: 'ticket.print' }
   | { type: 'idle.continue' }
   | { type: 'user.activity' }
   | { type: 'help.request' }
   | { type: 'help.dismiss' }
   | { type: 'locale.set'; locale: Locale }
   | AgentEvent
-  | ServiceFlowEvent;
+  | FlowEvent;
 
 // ---- pure helpers ----------------------------------------------------------------------
 
@@ -157,6 +178,7 @@ function initialContext(input: KioskSessionInput): KioskSessionContext {
     identity: null,
     serviceKey: null,
     application: null,
+    queueTicket: null,
     cardErrorCode: null,
     identifyErrorCode: null,
     printErrorCode: null,
@@ -176,6 +198,14 @@ function requireApplication(context: KioskSessionContext): ApplicationView {
   return context.application;
 }
 
+function requireQueueTicket(context: KioskSessionContext): QueueTicketIssued {
+  if (context.queueTicket === null) throw new Error('kioskSession: printing a ticket needs a ticket');
+  return context.queueTicket;
+}
+
+/** Printing again cannot help when the kiosk has no ticket printer at all. */
+const NOT_CONFIGURED = 'PRINTER_NOT_CONFIGURED';
+
 /**
  * Events that show a person is at the kiosk (taps, the card going on or off the reader) and that
  * the idle region handles itself. help.* and locale.set are handled at the root, which raises
@@ -189,6 +219,8 @@ const ACTIVITY_EVENT_TYPES = [
   'session.retry',
   'service.select',
   'receipt.print',
+  'ticket.start',
+  'ticket.print',
   'idle.continue',
   'user.activity',
   'card.placed',
@@ -207,9 +239,10 @@ const ACTIVITY_EVENT_TYPES = [
   'keypad.delete',
   'keypad.clear',
   'delivery.choose',
+  'category.choose',
 ] as const satisfies readonly KioskSessionEvent['type'][];
 
-/** The flow events the session forwards to its `flow` child. */
+/** The flow events the session forwards to its `flow` child (a flow ignores the others' events). */
 const FLOW_EVENT_TYPES = [
   'channel.choose',
   'channel.keep',
@@ -223,7 +256,8 @@ const FLOW_EVENT_TYPES = [
   'keypad.delete',
   'keypad.clear',
   'delivery.choose',
-] as const satisfies readonly ServiceFlowEvent['type'][];
+  'category.choose',
+] as const satisfies readonly FlowEvent['type'][];
 
 function transitionsFor<TType extends string, TTransition>(types: readonly TType[], transition: TTransition) {
   return Object.fromEntries(types.map((type) => [type, transition])) as Record<TType, TTransition>;
@@ -265,7 +299,12 @@ export const kioskSessionMachine = setup({
     context: KioskSessionContext;
     events: KioskSessionEvent;
     input: KioskSessionInput;
-    children: { flow: 'allowanceChannelFlow' | 'seniorCardFlow'; identify: 'identify'; printReceipt: 'printReceipt' };
+    children: {
+      flow: 'allowanceChannelFlow' | 'seniorCardFlow' | 'queueTicketFlow';
+      identify: 'identify';
+      printReceipt: 'printReceipt';
+      printTicket: 'printTicket';
+    };
   },
   actors: {
     /** Host: POST /api/v1/identify with the card read; resolves the IdentifyResponse. */
@@ -274,9 +313,12 @@ export const kioskSessionMachine = setup({
     refreshIdentity: hostActorMissing<IdentifyResponse, RefreshIdentityInput>('refreshIdentity'),
     /** Host: compose the receipt (domain composeApplicationReceipt) and POST /v1/print to the agent. */
     printReceipt: hostActorMissing<PrintResult, PrintReceiptInput>('printReceipt'),
-    /** The flows; the host provides them with their own `submitApplication` actor. */
+    /** Host: compose the ticket (domain composeQueueTicket) and POST /v1/print to the agent, role 'ticket'. */
+    printTicket: hostActorMissing<PrintResult, PrintTicketInput>('printTicket'),
+    /** The flows; the host provides them with their own I/O actors (submitApplication; loadCentre, issueTicket). */
     allowanceChannelFlow,
     seniorCardFlow,
+    queueTicketFlow,
   },
   delays: {
     idleWarningAfter: ({ context }) => context.timing.idleWarningAfter,
@@ -293,8 +335,11 @@ export const kioskSessionMachine = setup({
     serviceIs: (_, params: { selected: KioskServiceKey; expected: KioskServiceKey }) => params.selected === params.expected,
     flowEndedWith: (_, params: { output: ServiceFlowOutput; kind: ServiceFlowOutput['kind'] }) =>
       params.output.kind === params.kind,
-    receiptPrinted: (_, params: { result: PrintResult }) => params.result.state === 'printed',
-    receiptHeld: (_, params: { result: PrintResult }) => params.result.state === 'held',
+    jobPrinted: (_, params: { result: PrintResult }) => params.result.state === 'printed',
+    jobHeld: (_, params: { result: PrintResult }) => params.result.state === 'held',
+    ticketIssued: (_, params: { output: QueueTicketFlowOutput }) => params.output.kind === 'issued',
+    identified: ({ context }) => context.identity !== null,
+    ticketPrinterConfigured: ({ context }) => context.printErrorCode !== NOT_CONFIGURED,
     isHeldJob: ({ context }, params: { jobId: string }) => context.heldPrintJobId === params.jobId,
   },
   actions: {
@@ -316,6 +361,7 @@ export const kioskSessionMachine = setup({
     selectService: assign((_, params: { serviceKey: KioskServiceKey }) => ({ serviceKey: params.serviceKey })),
     forwardToFlow: sendTo('flow', ({ event }) => event),
     storeApplication: assign((_, params: { application: ApplicationView }) => ({ application: params.application })),
+    storeQueueTicket: assign((_, params: { output: QueueTicketFlowOutput }) => ({ queueTicket: issuedTicketOf(params.output) })),
     clearPrintError: assign({ printErrorCode: null }),
     storePrintError: assign((_, params: { code: string | null }) => ({ printErrorCode: params.code })),
     storeHeldPrint: assign((_, params: { result: PrintResult }) => ({
@@ -363,6 +409,7 @@ export const kioskSessionMachine = setup({
     attract: {
       on: {
         'session.start': 'session',
+        'ticket.start': '#kioskSession.session.main.queueTicket',
         'card.placed': '#kioskSession.session.main.reading',
         'card.read': '#kioskSession.session.main.identifying',
       },
@@ -439,6 +486,7 @@ export const kioskSessionMachine = setup({
             },
             menu: {
               on: {
+                'ticket.start': 'queueTicket',
                 'service.select': [
                   {
                     guard: {
@@ -482,6 +530,86 @@ export const kioskSessionMachine = setup({
                 },
               },
             },
+            // 取号. Back from the first screen returns where the person came from: the menu, or
+            // (no card) the welcome screen, which ends this short session.
+            queueTicket: {
+              on: transitionsFor(FLOW_EVENT_TYPES, { actions: 'forwardToFlow' } as const),
+              invoke: {
+                id: 'flow',
+                src: 'queueTicketFlow',
+                input: ({ context }) => ({ identifyToken: context.identity?.identifyToken ?? null }),
+                onDone: [
+                  {
+                    guard: { type: 'ticketIssued', params: ({ event }) => ({ output: event.output }) },
+                    target: 'printingTicket',
+                    actions: { type: 'storeQueueTicket', params: ({ event }) => ({ output: event.output }) },
+                  },
+                  { guard: 'identified', target: 'menu' },
+                  { target: '#kioskSession.attract' },
+                ],
+                onError: [{ guard: 'identified', target: 'menu' }, { target: '#kioskSession.attract' }],
+              },
+            },
+            printingTicket: {
+              entry: 'clearPrintError',
+              invoke: {
+                id: 'printTicket',
+                src: 'printTicket',
+                input: ({ context }) => ({ ...requireQueueTicket(context), locale: context.locale }),
+                onDone: [
+                  {
+                    guard: { type: 'jobPrinted', params: ({ event }) => ({ result: event.output }) },
+                    target: 'ticket.printed',
+                  },
+                  {
+                    // Safe in the agent's queue: it prints once staff change the paper.
+                    guard: { type: 'jobHeld', params: ({ event }) => ({ result: event.output }) },
+                    target: 'ticket.printHeld',
+                    actions: [
+                      { type: 'storeHeldPrint', params: ({ event }) => ({ result: event.output }) },
+                      {
+                        type: 'notifyStaff',
+                        params: ({ event }) => ({
+                          serviceKey: null,
+                          applicationNo: null,
+                          reason: 'printer-fault' as const,
+                          detail: event.output.code ? `TICKET_${event.output.code}` : null,
+                        }),
+                      },
+                    ],
+                  },
+                  {
+                    target: 'ticket.printFailed',
+                    actions: { type: 'storePrintError', params: ({ event }) => ({ code: event.output.code ?? null }) },
+                  },
+                ],
+                onError: {
+                  target: 'ticket.printFailed',
+                  actions: { type: 'storePrintError', params: ({ event }) => ({ code: errorCode(event.error) }) },
+                },
+              },
+            },
+            // The number is on screen in every outcome: the ticket is issued, only paper may be missing.
+            ticket: {
+              initial: 'printed',
+              states: {
+                printed: {
+                  after: { receiptLinger: '#kioskSession.session.main.goodbye' },
+                },
+                printFailed: {
+                  on: { 'ticket.print': { guard: 'ticketPrinterConfigured', target: '#kioskSession.session.main.printingTicket' } },
+                },
+                printHeld: {
+                  exit: 'clearHeldPrint',
+                  on: {
+                    'print.done': {
+                      guard: { type: 'isHeldJob', params: ({ event }) => ({ jobId: event.jobId }) },
+                      target: 'printed',
+                    },
+                  },
+                },
+              },
+            },
             printing: {
               entry: 'clearPrintError',
               invoke: {
@@ -490,12 +618,12 @@ export const kioskSessionMachine = setup({
                 input: ({ context }) => ({ application: requireApplication(context), locale: context.locale }),
                 onDone: [
                   {
-                    guard: { type: 'receiptPrinted', params: ({ event }) => ({ result: event.output }) },
+                    guard: { type: 'jobPrinted', params: ({ event }) => ({ result: event.output }) },
                     target: 'receipt.printed',
                   },
                   {
                     // The job is safe in the agent's queue; staff are told so they change the paper.
-                    guard: { type: 'receiptHeld', params: ({ event }) => ({ result: event.output }) },
+                    guard: { type: 'jobHeld', params: ({ event }) => ({ result: event.output }) },
                     target: 'receipt.printHeld',
                     actions: [
                       { type: 'storeHeldPrint', params: ({ event }) => ({ result: event.output }) },
@@ -596,6 +724,11 @@ export const kioskSessionMachine = setup({
   },
 });
 
+function issuedTicketOf(output: QueueTicketFlowOutput): QueueTicketIssued {
+  if (output.kind !== 'issued') throw new Error(`kioskSession: ticket flow output "${output.kind}" has no ticket`);
+  return { ticket: output.ticket, centreName: output.centreName };
+}
+
 function applicationOf(output: ServiceFlowOutput): ApplicationView {
   if (output.kind !== 'submitted') throw new Error(`kioskSession: flow output "${output.kind}" has no application`);
   return output.application;
@@ -617,11 +750,18 @@ export type KioskScreen =
   | 'menu'
   | 'allowanceChannel'
   | 'seniorCard'
+  | 'queueTicket'
+  | 'printingTicket'
+  | 'ticketPrinted'
+  | 'ticketPrintFailed'
+  | 'ticketPrintHeld'
   | 'printing'
   | 'receiptPrinted'
   | 'receiptPrintFailed'
   | 'receiptPrintHeld'
   | 'goodbye';
+
+const TICKET_SCREENS = { printed: 'ticketPrinted', printFailed: 'ticketPrintFailed', printHeld: 'ticketPrintHeld' } as const;
 
 export function kioskScreen(snapshot: KioskSessionSnapshot): KioskScreen {
   const value = snapshot.value;
@@ -629,6 +769,7 @@ export function kioskScreen(snapshot: KioskSessionSnapshot): KioskScreen {
   const main = value.session.main;
   if (typeof main === 'string') return main;
   if ('inService' in main) return main.inService;
+  if ('ticket' in main) return TICKET_SCREENS[main.ticket];
   if (main.receipt === 'printed') return 'receiptPrinted';
   return main.receipt === 'printHeld' ? 'receiptPrintHeld' : 'receiptPrintFailed';
 }
@@ -644,7 +785,17 @@ export function runningFlow(snapshot: KioskSessionSnapshot): RunningFlow | null 
   if (snapshot.matches({ session: { main: { inService: 'allowanceChannel' } } })) {
     return { serviceKey: 'allowance-channel', actor: actor as ActorRefFrom<typeof allowanceChannelFlow> };
   }
-  return { serviceKey: 'senior-card', actor: actor as ActorRefFrom<typeof seniorCardFlow> };
+  if (snapshot.matches({ session: { main: { inService: 'seniorCard' } } })) {
+    return { serviceKey: 'senior-card', actor: actor as ActorRefFrom<typeof seniorCardFlow> };
+  }
+  return null;
+}
+
+/** The 取号 flow child while it runs, null otherwise. */
+export function runningTicketFlow(snapshot: KioskSessionSnapshot): ActorRefFrom<typeof queueTicketFlow> | null {
+  const actor = snapshot.children.flow;
+  if (!actor || !snapshot.matches({ session: { main: 'queueTicket' } })) return null;
+  return actor as ActorRefFrom<typeof queueTicketFlow>;
 }
 
 export function isIdleWarning(snapshot: KioskSessionSnapshot): boolean {

@@ -1,13 +1,15 @@
-import type { ApplicationView, IdentifyResponse, PrintResult } from '@eldercare/domain';
+import type { ApplicationView, CentreView, IdentifyResponse, IssuedTicket, PrintResult } from '@eldercare/domain';
 import { fromPromise } from 'xstate';
 import { allowanceChannelFlow } from './allowance-channel-flow';
 import {
   kioskSessionMachine,
   type IdentifyInput,
   type PrintReceiptInput,
+  type PrintTicketInput,
   type RefreshIdentityInput,
   type StaffNotification,
 } from './kiosk-session-machine';
+import { queueTicketFlow, type IssueTicketInput } from './queue-ticket-flow';
 import { seniorCardFlow } from './senior-card-flow';
 import type { SubmitApplicationInput } from './service-flow-types';
 
@@ -29,6 +31,12 @@ export interface KioskSessionHost {
   submitApplication(input: SubmitApplicationInput, signal: HostSignal): Promise<ApplicationView>;
   /** Compose the receipt and POST /v1/print to the device agent. */
   printReceipt(input: PrintReceiptInput, signal: HostSignal): Promise<PrintResult>;
+  /** GET /api/v1/queue/centres/:centreId of this kiosk's centre. */
+  loadCentre(signal: HostSignal): Promise<CentreView>;
+  /** POST /api/v1/queue/tickets for this kiosk's centre with `Idempotency-Key: input.idempotencyKey`. */
+  issueTicket(input: IssueTicketInput, signal: HostSignal): Promise<IssuedTicket>;
+  /** Compose the queue ticket and POST /v1/print to the device agent with role 'ticket'. */
+  printTicket(input: PrintTicketInput, signal: HostSignal): Promise<PrintResult>;
   /** POST /v1/session/release to the device agent (fire and forget). */
   releaseCard(): void;
   /** Tell staff that this kiosk needs help (fire and forget). */
@@ -47,6 +55,13 @@ export function provideKioskSession(host: KioskSessionHost) {
       printReceipt: fromPromise<PrintResult, PrintReceiptInput>(({ input, signal }) => host.printReceipt(input, signal)),
       allowanceChannelFlow: allowanceChannelFlow.provide({ actors: { submitApplication } }),
       seniorCardFlow: seniorCardFlow.provide({ actors: { submitApplication } }),
+      printTicket: fromPromise<PrintResult, PrintTicketInput>(({ input, signal }) => host.printTicket(input, signal)),
+      queueTicketFlow: queueTicketFlow.provide({
+        actors: {
+          loadCentre: fromPromise<CentreView, void>(({ signal }) => host.loadCentre(signal)),
+          issueTicket: fromPromise<IssuedTicket, IssueTicketInput>(({ input, signal }) => host.issueTicket(input, signal)),
+        },
+      }),
     },
     actions: {
       releaseCard: () => host.releaseCard(),
