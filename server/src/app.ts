@@ -8,6 +8,7 @@ import databasePlugin from './plugins/database-plugin';
 import errorHandlingPlugin from './plugins/error-handling-plugin';
 import openapiPlugin from './plugins/openapi-plugin';
 import queuePlugin from './plugins/queue-plugin';
+import queueEventHubPlugin from './realtime/queue-event-hub-plugin';
 import registryPlugin from './plugins/registry-plugin';
 import servicesPlugin from './plugins/services-plugin';
 import staffAuthPlugin from './plugins/staff-auth-plugin';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(registryPlugin, { seedDemoRegistry: options.seedDemoRegistry ?? true });
     await app.register(servicesPlugin);
     await app.register(queuePlugin, { seedDemoCentre: options.seedDemoRegistry ?? true });
+    await app.register(queueEventHubPlugin);
     await app.register(staffAuthPlugin, options.staff ?? {});
     await app.register(openapiPlugin);
     await app.register(apiRoutes, { prefix: '/api/v1', kioskAgent: options.kioskAgent });

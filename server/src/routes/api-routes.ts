@@ -5,6 +5,7 @@ import { healthRoutes } from './health-routes';
 import { helpRequestRoutes } from './help-request-routes';
 import { identifyRoutes } from './identify-routes';
 import { kioskAgentRoutes } from './kiosk-agent-routes';
+import { queueEventRoutes } from './queue-event-routes';
 import { queueRoutes } from './queue-routes';
 import { serviceRoutes } from './service-routes';
 import { statisticsRoutes } from './statistics-routes';
@@ -18,6 +19,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptio
   await app.register(healthRoutes);
   await app.register(helpRequestRoutes);
   await app.register(queueRoutes);
+  await app.register(queueEventRoutes);
   await app.register(staffRoutes);
   await app.register(statisticsRoutes);
   await app.register(kioskAgentRoutes, { kioskAgent: options.kioskAgent });
