@@ -127,8 +127,15 @@ describe('windowTerminalMachine', () => {
     expect(t.loadHolder.calls).toHaveLength(1); // the recall does not read again (audited reads)
     expect(t.state().context.holder?.view).toEqual(HOLDER);
 
+    // A call that fails keeps the holder (no second audited read); one that calls another ticket drops it.
     t.actor.send({ type: 'ticket.callNext' });
-    expect(t.state().context.holder).toBeNull(); // gone the moment the next call starts
+    t.counterAction.last.reject(new CodedError('TIMEOUT'));
+    await settle();
+    t.loadCounter.last.resolve(openView({ ...a002, callCount: 2 }));
+    await settle();
+    expect(t.state().context.holder?.view).toEqual(HOLDER);
+    expect(t.loadHolder.calls).toHaveLength(1);
+    t.actor.send({ type: 'ticket.callNext' });
     t.counterAction.last.resolve(openView(ticket('A003')));
     await settle();
     expect(t.state().context.holder).toBeNull();

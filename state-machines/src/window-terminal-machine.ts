@@ -57,7 +57,7 @@ export interface WindowTerminalContext {
    * it belongs to: read once per ticket (each read is audited), dropped when the ticket changes.
    */
   holder: HolderPanel | null;
-  /** The action in flight, or the last one (to reopen the transfer dialog after a failure). */
+  /** The action in flight, or the one that just failed (a failed transfer reopens its dialog). */
   pending: CounterAction | null;
   /** The last failure's code (login, picker or action), shown until the next action. */
   errorCode: string | null;
@@ -136,7 +136,10 @@ function actionState() {
       input: ({ context }: { context: WindowTerminalContext }) => actionInput(context),
       onDone: {
         target: 'routing',
-        actions: { type: 'storeView', params: ({ event }: { event: { output: CounterView } }) => ({ view: event.output }) },
+        actions: [
+          { type: 'storeView', params: ({ event }: { event: { output: CounterView } }) => ({ view: event.output }) },
+          'clearPending',
+        ],
       },
       // A refused action usually means the view was out of date (e.g. another window called the
       // ticket): reload it, keeping the code for the screen.
@@ -174,7 +177,8 @@ export const windowTerminalMachine = setup({
     isPaused: ({ context }) => context.view?.state === 'paused',
     hasCurrent: ({ context }) => context.view?.current != null,
     isStale: ({ context }) => context.stale,
-    transferFailed: ({ context }) => context.pending?.kind === 'transfer' && context.errorCode !== null,
+    transferFailed: ({ context }) =>
+      context.pending?.kind === 'transfer' && context.errorCode !== null && context.view?.current != null,
     needsHolder: ({ context }) => {
       const current = context.view?.current;
       return current != null && current.hasHolder && context.holder?.ticketId !== current.ticketId;
@@ -211,7 +215,6 @@ export const windowTerminalMachine = setup({
     dropStaleHolder: assign(({ context }) =>
       context.holder !== null && context.holder.ticketId !== context.view?.current?.ticketId ? { holder: null } : {},
     ),
-    clearHolder: assign({ holder: null }),
     storeHolder: assign((_, params: { ticketId: string; holder: TicketHolderView }) => ({
       holder: { ticketId: params.ticketId, view: params.holder, errorCode: null },
     })),
@@ -223,6 +226,7 @@ export const windowTerminalMachine = setup({
       },
     })),
     setPending: assign((_, params: { action: CounterAction }) => ({ pending: params.action, stale: false })),
+    clearPending: assign({ pending: null }),
     markStale: assign({ stale: true }),
     clearStale: assign({ stale: false }),
   },
@@ -326,7 +330,7 @@ export const windowTerminalMachine = setup({
             { guard: 'heldByOther', target: 'heldByOther' },
             { guard: 'isClosed', target: 'closed' },
             { guard: 'isPaused', target: 'open.paused' },
-            { guard: 'transferFailed', target: 'open.serving.transferring' },
+            { guard: 'transferFailed', target: 'open.serving.transferring', actions: 'clearPending' },
             { guard: 'hasCurrent', target: 'open.serving' },
             { target: 'open.idle' },
           ],
@@ -426,8 +430,11 @@ export const windowTerminalMachine = setup({
             },
           },
         },
-        /** call-next in flight: its answer is a new ticket, so the last holder is dropped at once. */
-        calling: { ...actionState(), entry: ['clearError', 'clearHolder'] },
+        /**
+         * call-next in flight. The last holder stays in context until the answer names another
+         * ticket (a failed call must not cost a second audited read); the page hides it meanwhile.
+         */
+        calling: actionState(),
         working: actionState(),
       },
     },
