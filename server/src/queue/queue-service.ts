@@ -21,9 +21,11 @@ import type { SqlDatabase } from '../db/sql-database';
 import { IdempotencyKeyReusedError, IdentifyTokenInvalidError } from '../errors/api-errors';
 import type { IdentifyTokens } from '../identify/identify-tokens';
 import type { ResidentRegistry } from '../registry/resident-registry';
+import { appendQueueEvent } from '../realtime/append-queue-event';
 import { nextTicketSequence } from './next-ticket-sequence';
 import { peopleAheadOf } from './people-ahead-of';
 import { CentreNotFoundError, TicketCategoryNotFoundError, TicketNotFoundError } from './queue-errors';
+import { waitingCounts } from './waiting-counts';
 
 export interface IssueResult {
   ticket: IssuedTicket;
@@ -115,6 +117,13 @@ export class QueueService {
         id,
         now,
       ]);
+      // In the same transaction: the display learns of the ticket exactly when it exists.
+      await appendQueueEvent(
+        tx,
+        request.centreId,
+        { type: 'ticket.issued', ticketNo: formatTicketNo(request.category, sequence), category: request.category, waiting: await waitingCounts(tx, request.centreId, day) },
+        now,
+      );
       return { ticketId: id, replayed: false };
     });
     // Position is read after the commit: the counter row lock is not held for it.

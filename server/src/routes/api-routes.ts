@@ -10,6 +10,7 @@ import { queueRoutes } from './queue-routes';
 import { serviceRoutes } from './service-routes';
 import { statisticsRoutes } from './statistics-routes';
 import { staffRoutes } from './staff-routes';
+import { windowRoutes } from './window-routes';
 
 /** Everything under /api/v1, one file per resource. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptions }> = async (app, options) => {
@@ -21,6 +22,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptio
   await app.register(queueRoutes);
   await app.register(queueEventRoutes);
   await app.register(staffRoutes);
+  await app.register(windowRoutes);
   await app.register(statisticsRoutes);
   await app.register(kioskAgentRoutes, { kioskAgent: options.kioskAgent });
 };

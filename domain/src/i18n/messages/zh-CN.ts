@@ -79,6 +79,18 @@ export const zhCN = {
   'error.STAFF_SESSION_REQUIRED': '请先登录。',
   'error.STAFF_ROLE_FORBIDDEN': '您的账号没有此项操作的权限。',
   'error.STAFF_PASSWORD_TOO_SHORT': '密码至少需要 10 个字符。',
+  'error.STAFF_CENTRE_FORBIDDEN': '您的账号不属于这个服务中心。',
+  'error.COUNTER_NOT_FOUND': '本中心没有这个窗口。',
+  'error.COUNTER_HELD_BY_OTHER': '这个窗口已由其他工作人员开启。',
+  'error.COUNTER_NOT_OPEN': '窗口已暂停或关闭，请先开启窗口。',
+  'error.CURRENT_TICKET_OPEN': '当前号还在办理中，请先办结或标记过号。',
+  'error.NO_CURRENT_TICKET': '这个窗口当前没有在办理的号。',
+  'error.QUEUE_EMPTY': '暂无等候的号。',
+  'error.TRANSFER_TARGET_REQUIRED': '请选择转到的业务类别或窗口（二选一）。',
+  'error.TRANSFER_TO_SAME_COUNTER': '不能转到本窗口。',
+  'error.TRANSFER_TARGET_CLOSED': '目标窗口未开启。',
+  'error.TICKET_NOT_CALLED': '只能查看正在办理的号的取号人信息。',
+  'error.TICKET_HOLDER_UNKNOWN': '该号未刷身份证取号，或取号人不在人口库中。',
 
   // Kiosk (/kiosk): every screen's words; the prompt.* keys are also spoken
   'kiosk.title': '养老服务“一件事”自助服务',
