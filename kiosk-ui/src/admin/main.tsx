@@ -1,4 +1,7 @@
 import { render } from 'preact';
+import { adminClient } from './admin-client';
+import { AdminApp } from './admin-app';
+import './admin.css';
 
-// Placeholder until the admin page is built (issue 4).
-render(<main lang="zh-CN">统计 · Statistics</main>, document.getElementById('app')!);
+const initialLocale = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
+render(<AdminApp client={adminClient} initialLocale={initialLocale} />, document.getElementById('app')!);

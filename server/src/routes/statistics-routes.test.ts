@@ -230,7 +230,7 @@ describeOnEachDatabase('statistics of a centre’s day (/api/v1/admin)', (target
     expect(lines).toContain('C,综合,3,2,0,0,1,1,0,8,8,13.6,15,,,,');
     expect(lines).toContain('4,2,2,0,0,0,1,0,8,8,13.6,15,,,,');
     expect(lines).toContain('优先办占比,0.3');
-    expect(lines).toContain('age80,80周岁以上老人,2');
+    expect(lines).toContain('age80,80周岁以上老人,2,0.2');
     expect(lines).toContain('8,3');
     const ticketRows = lines.slice(lines.indexOf('每张号明细') + 2, -1);
     expect(ticketRows).toHaveLength(10);

@@ -27,6 +27,11 @@ function durationCells(d: DurationStats): Cell[] {
   return [minutes(d.averageSeconds), minutes(d.medianSeconds), minutes(d.p90Seconds), minutes(d.maxSeconds)];
 }
 
+/** A share of the day's tickets, three decimals (0.333). */
+function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000;
+}
+
 /** Shanghai local time with seconds, as a spreadsheet parses it. */
 function localTime(instant: Date | null): string | null {
   if (instant === null) return null;
@@ -67,7 +72,7 @@ export function statisticsCsv(stats: CentreDayStatistics, tickets: readonly Stat
     [t('admin.csv.item'), ...countHeads, ...timeHeads],
     [t('admin.total'), ...groupCells(stats.totals)],
     [t('admin.csv.priorityTickets'), stats.priority.tickets],
-    [t('admin.csv.priorityShare'), Math.round(stats.priority.share * 1000) / 1000],
+    [t('admin.csv.priorityShare'), share(stats.priority.tickets, stats.totals.counts.issued)],
     [],
     [t('admin.section.byCategory')],
     [t('admin.col.category'), '', ...countHeads, ...timeHeads],
@@ -78,8 +83,8 @@ export function statisticsCsv(stats: CentreDayStatistics, tickets: readonly Stat
     ...stats.byCounter.map((c) => [c.counterNumber, ...groupCells(c)]),
     [],
     [t('admin.section.priority')],
-    [t('admin.col.priorityClass'), '', t('admin.col.tickets')],
-    ...stats.priority.byClass.map((p) => [p.priorityClass, t(`queue.class.${p.priorityClass}`), p.tickets]),
+    [t('admin.col.priorityClass'), '', t('admin.col.tickets'), t('admin.col.share')],
+    ...stats.priority.byClass.map((p) => [p.priorityClass, t(`queue.class.${p.priorityClass}`), p.tickets, share(p.tickets, stats.totals.counts.issued)]),
     [],
     [t('admin.chart.perHour')],
     [t('admin.col.hour'), t('admin.col.issued')],

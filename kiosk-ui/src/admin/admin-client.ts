@@ -1,0 +1,46 @@
+import type { AdminCentresResponse, CentreDayStatistics, ErrorBody, Locale, StaffSessionResponse } from '@eldercare/domain';
+
+/** A refused or failed call: the server's stable code, or NETWORK when nothing came back. */
+export class AdminApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AdminApiError';
+  }
+}
+
+async function call<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (init.json !== undefined) headers.set('content-type', 'application/json');
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers, body: init.json === undefined ? init.body : JSON.stringify(init.json), cache: 'no-store', credentials: 'same-origin' });
+  } catch (err) {
+    throw new AdminApiError('NETWORK', 0, err instanceof Error ? err.message : String(err));
+  }
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = payload as Partial<ErrorBody> | null;
+    throw new AdminApiError(error?.code ?? 'HTTP_ERROR', response.status, error?.message ?? response.statusText);
+  }
+  return payload as T;
+}
+
+const centrePath = (centreId: string) => `/api/v1/admin/centres/${encodeURIComponent(centreId)}`;
+
+/** The /admin page's calls to the server; the session is the HttpOnly cookie. */
+export const adminClient = {
+  me: () => call<StaffSessionResponse>('/api/v1/staff/me'),
+  login: (username: string, password: string) => call<StaffSessionResponse>('/api/v1/staff/login', { method: 'POST', json: { username, password } }),
+  logout: () => call<void>('/api/v1/staff/logout', { method: 'POST' }),
+  centres: () => call<AdminCentresResponse>('/api/v1/admin/centres'),
+  /** Without a date: today in Shanghai, as the server counts days. */
+  statistics: (centreId: string, date?: string) => call<CentreDayStatistics>(`${centrePath(centreId)}/statistics${date ? `?date=${date}` : ''}`),
+  csvHref: (centreId: string, date: string, locale: Locale) => `${centrePath(centreId)}/statistics.csv?date=${date}&lang=${locale}`,
+};
+
+export type AdminClient = typeof adminClient;
