@@ -196,7 +196,6 @@ const model = setup({
             serving: {
               initial: 'shown',
               on: {
-                'ticket.callNext': { target: '#model.counter.calling', actions: assign({ pending: 'call-next', error: false, stale: false }) },
                 'ticket.recall': act('recall'),
                 'ticket.noShow': act('no-show'),
                 'ticket.finish': act('finish'),
@@ -214,7 +213,6 @@ const model = setup({
                     'transfer.cancel': [{ guard: 'stale', target: '#model.counter.refreshing' }, { target: 'shown' }],
                     'transfer.submit': act('transfer'),
                     'view.stale': { actions: assign({ stale: true }) },
-                    'ticket.callNext': {},
                     'ticket.recall': {},
                     'ticket.noShow': {},
                     'ticket.finish': {},

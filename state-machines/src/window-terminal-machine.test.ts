@@ -127,14 +127,18 @@ describe('windowTerminalMachine', () => {
     expect(t.loadHolder.calls).toHaveLength(1); // the recall does not read again (audited reads)
     expect(t.state().context.holder?.view).toEqual(HOLDER);
 
-    // A call that fails keeps the holder (no second audited read); one that calls another ticket drops it.
-    t.actor.send({ type: 'ticket.callNext' });
-    t.counterAction.last.reject(new CodedError('TIMEOUT'));
-    await settle();
+    // A refresh that still shows the ticket keeps it; finishing drops it.
+    t.actor.send({ type: 'view.stale' });
     t.loadCounter.last.resolve(openView({ ...a002, callCount: 2 }));
     await settle();
     expect(t.state().context.holder?.view).toEqual(HOLDER);
     expect(t.loadHolder.calls).toHaveLength(1);
+    t.actor.send({ type: 'ticket.callNext' }); // not while a ticket is at the window
+    expect(t.counterAction.calls).toHaveLength(1);
+    t.actor.send({ type: 'ticket.noShow' });
+    t.counterAction.last.resolve(openView());
+    await settle();
+    expect(t.state().context.holder).toBeNull();
     t.actor.send({ type: 'ticket.callNext' });
     t.counterAction.last.resolve(openView(ticket('A003')));
     await settle();

@@ -374,8 +374,9 @@ export const windowTerminalMachine = setup({
             },
             serving: {
               initial: 'holder',
+              // No call-next here: the server refuses it (CURRENT_TICKET_OPEN) until the ticket is
+              // finished or a no-show, and which of the two it was matters for the statistics.
               on: {
-                'ticket.callNext': { target: '#windowTerminal.counter.calling', actions: { type: 'setPending', params: { action: { kind: 'call-next' } } } },
                 'ticket.recall': { target: '#windowTerminal.counter.working', actions: { type: 'setPending', params: { action: { kind: 'recall' } } } },
                 'ticket.noShow': { target: '#windowTerminal.counter.working', actions: { type: 'setPending', params: { action: { kind: 'no-show' } } } },
                 'ticket.finish': { target: '#windowTerminal.counter.working', actions: { type: 'setPending', params: { action: { kind: 'finish' } } } },
@@ -414,7 +415,6 @@ export const windowTerminalMachine = setup({
                     },
                     // Nobody is called while the dialog is open; a refresh would close it, so it waits.
                     'view.stale': { actions: 'markStale' },
-                    'ticket.callNext': {},
                     'ticket.recall': {},
                     'ticket.noShow': {},
                     'ticket.finish': {},
@@ -430,10 +430,7 @@ export const windowTerminalMachine = setup({
             },
           },
         },
-        /**
-         * call-next in flight. The last holder stays in context until the answer names another
-         * ticket (a failed call must not cost a second audited read); the page hides it meanwhile.
-         */
+        /** call-next in flight (from idle only, so there is no holder to hide). */
         calling: actionState(),
         working: actionState(),
       },
