@@ -143,6 +143,15 @@ describe.skipIf(!hasChromium)('/admin: statistics of a centre’s day', () => {
     expect(lines).toContain('age80,80周岁以上老人,1,0.25');
   });
 
+  it('switches to English, the CSV link too', async () => {
+    await page.click('button[lang=en]');
+    expect(await page.textContent('h1')).toBe('Centre administration');
+    expect(await page.textContent('[data-testid=tile-issued] .tile-label')).toBe('Tickets');
+    expect(await page.getAttribute('[data-testid=csv-download]', 'href')).toBe(`/api/v1/admin/centres/${DEMO_CENTRE_ID}/statistics.csv?date=${today}&lang=en`);
+    await page.click('button[lang=zh-CN]');
+    expect(await page.textContent('h1')).toBe('服务中心管理');
+  });
+
   it('logs out; window staff are told the page is not for them', async () => {
     await page.click('[data-testid=logout]');
     await page.waitForSelector('[data-testid=login-form]');
