@@ -4,12 +4,14 @@
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) adds the API benchmark on PostgreSQL.
  * BENCH_CARD_READS, BENCH_PRINT_JOBS and BENCH_RSS_CYCLES size the device agent benchmarks.
  * BENCH_TICKETS sizes the queue-ticket benchmark (default 2,400 tickets after 300 for warm-up).
+ * BENCH_DISPLAYS and BENCH_CALLS size the call-display fan-out (default 500 displays, 20 calls).
  */
 import { countAllTaps } from '@eldercare/state-machines/analysis';
 import { benchAgentCardRead } from './agent-card-read';
 import { benchAgentPrintThroughput } from './agent-print-throughput';
 import { benchAgentRss, rssVerdict } from './agent-rss';
 import { benchApiThroughput, type ThroughputResult } from './api-throughput';
+import { benchDisplayFanout } from './display-fanout';
 import { benchKioskBundle } from './kiosk-bundle';
 import { benchQueueTickets, type TicketRunResult } from './queue-tickets';
 import { benchSamFrames } from './sam-frames';
@@ -74,6 +76,17 @@ async function queue(label: string, url?: string) {
 }
 await queue('server on PGlite, embedded default');
 if (postgresUrl) await queue('server on PostgreSQL, fresh schema', postgresUrl);
+
+async function fanout(label: string, url?: string) {
+  const { clients, calls, many, one } = await benchDisplayFanout(url);
+  const row = (r: { p50Ms: number; p99Ms: number; maxMs: number }) => `p50 ${ms(r.p50Ms)}, p99 ${ms(r.p99Ms)}, max ${ms(r.maxMs)}`;
+  console.log(`\none call (ticket.called, appended in a transaction) reaching call displays over SSE, ${calls} calls (${label})`);
+  line(`product: ${clients} displays connected`, row(many));
+  line('baseline: 1 display, same run', row(one));
+  line(`p99 ratio (${clients} / 1)`, fmt(many.p99Ms / Math.max(0.001, one.p99Ms), 1));
+}
+await fanout('server on PGlite, embedded default');
+if (postgresUrl) await fanout('server on PostgreSQL, fresh schema', postgresUrl);
 
 console.log('\nTaps from card to submitted, counted on the machines’ shortest paths (keypad digits apart)');
 for (const count of countAllTaps()) {
