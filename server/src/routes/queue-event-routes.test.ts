@@ -9,7 +9,7 @@ import { SseTestClient } from '../realtime/sse-test-client';
 import { describeOnEachDatabase, describeOnPostgres, TEST_DATA_KEY } from '../testing/test-databases';
 import { TestClock, TEST_INSTANT } from '../testing/test-kiosk';
 import type { PostgresDatabase } from '../db/postgres-database';
-import { RETRY_MS } from './queue-event-routes';
+import { REPLAY_LIMIT, RETRY_MS } from './queue-event-routes';
 
 /**
  * Each test follows its own centre: NOTIFY is database-wide, so on a shared PostgreSQL other
@@ -133,6 +133,24 @@ describeOnEachDatabase('GET /queue/centres/:centreId/events (SSE)', (target) => 
     expect(ticketNos(client)).toEqual(['A001', 'counter.changed']);
     // The ready event carries the position, so a later reconnect continues from there.
     expect(client.readies[0]!.lastEventId).toBe(client.events[1]!.id);
+    client.close();
+  });
+
+  it('replays at most the latest 500 missed events and says it cut the rest', async () => {
+    const centreId = await newCentre(app);
+    // 600 events in the log (written in one statement: this is about reading it back).
+    await app.db.query(
+      `INSERT INTO queue_events (centre_id, day, type, payload, created_at)
+       SELECT $1, $2::date, 'counter.changed', jsonb_build_object('counterNumber', 1 + n % 4, 'state', 'open'), $3 FROM generate_series(1, 600) n`,
+      [centreId, '2026-03-10', TEST_INSTANT],
+    );
+    const client = await connect(app, centreId, '?after=0');
+    await client.until((c) => c.readies.length === 1);
+    expect(JSON.parse(client.readies[0]!.data)).toMatchObject({ replayed: REPLAY_LIMIT, truncated: true });
+    const ids = client.events.map((e) => BigInt(e.id));
+    expect(ids).toHaveLength(REPLAY_LIMIT);
+    expect(ids.every((id, i) => i === 0 || id === ids[i - 1]! + 1n)).toBe(true);
+    expect(client.readies[0]!.lastEventId).toBe(String(ids.at(-1)));
     client.close();
   });
 
