@@ -1,5 +1,12 @@
 import { translate, type AgentStatus, type MessageKey, type MessageParams } from '@eldercare/domain';
-import { isIdleWarning, kioskScreen, runningFlow, type KioskScreen, type kioskSessionMachine } from '@eldercare/state-machines';
+import {
+  isIdleWarning,
+  kioskScreen,
+  runningFlow,
+  runningTicketFlow,
+  type KioskScreen,
+  type kioskSessionMachine,
+} from '@eldercare/state-machines';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ActorRefFrom } from 'xstate';
 import { useActorSnapshot } from '../shared/hooks/use-actor-snapshot';
@@ -11,6 +18,7 @@ import { AllowanceChannelFlowView } from './screens/allowance-channel/allowance-
 import { AttractScreen, ReadFailedScreen, ReadingScreen, WaitingForCardScreen } from './screens/card/card-screens';
 import { IdentifyFailedScreen, IdentifyingScreen } from './screens/identify/identify-screens';
 import { MenuScreen } from './screens/menu/menu-screen';
+import { PrintingTicketScreen, QueueTicketFlowView, TicketScreen, type TicketOutcome } from './screens/queue-ticket/queue-ticket-screens';
 import { GoodbyeScreen, PrintingScreen, ReceiptScreen } from './screens/receipt/receipt-screens';
 import { SeniorCardFlowView } from './screens/senior-card/senior-card-screens';
 import { useSpokenPrompt } from './use-spoken-prompt';
@@ -70,6 +78,12 @@ function HelpOverlay() {
 
 const RECEIPT_OUTCOME = { receiptPrinted: 'printed', receiptPrintFailed: 'failed', receiptPrintHeld: 'held' } as const;
 
+function ticketOutcome(screen: 'ticketPrinted' | 'ticketPrintFailed' | 'ticketPrintHeld', printErrorCode: string | null): TicketOutcome {
+  if (screen === 'ticketPrinted') return 'printed';
+  if (screen === 'ticketPrintHeld') return 'held';
+  return printErrorCode === 'PRINTER_NOT_CONFIGURED' ? 'notConfigured' : 'failed';
+}
+
 function CurrentScreen({ session }: { session: SessionRef }) {
   const snapshot = useActorSnapshot(session);
   const { context } = snapshot;
@@ -97,6 +111,16 @@ function CurrentScreen({ session }: { session: SessionRef }) {
       if (flow?.serviceKey === 'senior-card') return <SeniorCardFlowView flow={flow.actor} />;
       return null;
     }
+    case 'queueTicket': {
+      const flow = runningTicketFlow(snapshot);
+      return flow ? <QueueTicketFlowView flow={flow} /> : null;
+    }
+    case 'printingTicket':
+      return context.queueTicket ? <PrintingTicketScreen issued={context.queueTicket} /> : null;
+    case 'ticketPrinted':
+    case 'ticketPrintFailed':
+    case 'ticketPrintHeld':
+      return context.queueTicket ? <TicketScreen issued={context.queueTicket} outcome={ticketOutcome(screen, context.printErrorCode)} /> : null;
     case 'printing':
       return <PrintingScreen />;
     case 'receiptPrinted':
@@ -109,7 +133,18 @@ function CurrentScreen({ session }: { session: SessionRef }) {
 }
 
 /** The kiosk page: header with the language switch, one screen, the call-staff bar, overlays. */
-export function KioskApp({ session, speaker, device }: { session: SessionRef; speaker: Speaker; device: DeviceState }) {
+export function KioskApp({
+  session,
+  speaker,
+  device,
+  ticketsOffered,
+}: {
+  session: SessionRef;
+  speaker: Speaker;
+  device: DeviceState;
+  /** The kiosk knows its queue centre, so it offers 取号. */
+  ticketsOffered: boolean;
+}) {
   const snapshot = useActorSnapshot(session);
   const { locale, helpRequested, idleWarningDeadline } = snapshot.context;
   const screen = kioskScreen(snapshot);
@@ -119,16 +154,26 @@ export function KioskApp({ session, speaker, device }: { session: SessionRef; sp
       t: (key: MessageKey, params?: MessageParams) => translate(locale, key, params),
       send: (event) => session.send(event),
       speaker,
+      ticketsOffered,
     }),
-    [locale, session, speaker],
+    [locale, session, speaker, ticketsOffered],
   );
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const { t } = context;
   const problem = deviceProblem(device, screen);
-  // The receipt screen has its own 结束办理; one button per action on a screen.
-  const showEnd = !['attract', 'goodbye', 'receiptPrinted', 'receiptPrintFailed', 'receiptPrintHeld'].includes(screen);
+  // The receipt and ticket screens have their own 结束办理; one button per action on a screen.
+  const showEnd = ![
+    'attract',
+    'goodbye',
+    'receiptPrinted',
+    'receiptPrintFailed',
+    'receiptPrintHeld',
+    'ticketPrinted',
+    'ticketPrintFailed',
+    'ticketPrintHeld',
+  ].includes(screen);
   return (
     <KioskContext.Provider value={context}>
       {/* Any touch shows someone is there: it restarts the inactivity timer. */}

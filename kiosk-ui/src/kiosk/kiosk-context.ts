@@ -10,6 +10,8 @@ export interface KioskContextValue {
   t: (key: MessageKey, params?: MessageParams) => string;
   send: (event: KioskSessionEvent) => void;
   speaker: Speaker;
+  /** This kiosk issues queue tickets (取号): it knows its centre. */
+  ticketsOffered: boolean;
 }
 
 export const KioskContext = createContext<KioskContextValue | null>(null);

@@ -1,35 +1,57 @@
-import { composeApplicationReceipt } from '@eldercare/domain';
+import { composeApplicationReceipt, composeQueueTicket, localized, type CentreView } from '@eldercare/domain';
 import { provideKioskSession, type KioskSessionTiming } from '@eldercare/state-machines';
 import { createActor } from 'xstate';
 import type { AgentClient } from '../shared/agent/agent-client';
-import { serverClient } from '../shared/api/server-client';
+import { ApiError, serverClient } from '../shared/api/server-client';
 
 export interface KioskHostOptions {
   agent: AgentClient | null;
-  centreName?: string;
+  /** The queue centre this kiosk stands in (`?centre=` on the kiosk URL); null: no 取号 here. */
+  centreId: string | null;
   kioskId?: string;
   timing?: Partial<KioskSessionTiming>;
 }
 
 /**
  * Creates the kiosk session actor with the host's side effects: the server calls, the agent's
- * printer and card release. The machines decide; this only does I/O.
+ * printers and card release. The machines decide; this only does I/O.
  */
 export function createKioskSession(options: KioskHostOptions) {
-  const { agent } = options;
+  const { agent, centreId } = options;
   const kioskId = options.kioskId ?? 'kiosk';
+  // The centre as last loaded: its name heads receipts as well as tickets.
+  let centre: CentreView | null = null;
+  const loadCentre = async (signal?: AbortSignal): Promise<CentreView> => {
+    if (centreId === null) throw new ApiError('CENTRE_NOT_CONFIGURED', 0, 'This kiosk has no ?centre= configured');
+    centre = await serverClient.queueCentre(centreId, signal);
+    return centre;
+  };
+  if (centreId !== null) void loadCentre().catch(() => undefined);
+
   const machine = provideKioskSession({
     identify: ({ card }, signal) => serverClient.identify(card, kioskId, signal),
     refreshIdentity: ({ identifyToken }, signal) => serverClient.refreshIdentity(identifyToken, signal),
     submitApplication: ({ request, idempotencyKey }, signal) => serverClient.submitApplication(request, idempotencyKey, signal),
     printReceipt: async ({ application, locale }) => {
-      const document = composeApplicationReceipt(application, { locale, centreName: options.centreName });
+      const centreName = centre ? localized(locale, centre.name) : undefined;
+      const document = composeApplicationReceipt(application, { locale, centreName });
       if (!agent) return { jobId: document.id, state: 'failed', code: 'AGENT_NOT_PAIRED' };
       return agent.print(document);
     },
+    loadCentre,
+    issueTicket: ({ category, identifyToken, idempotencyKey }, signal) => {
+      if (centreId === null) return Promise.reject(new ApiError('CENTRE_NOT_CONFIGURED', 0, 'This kiosk has no ?centre= configured'));
+      const request = { centreId, category, kioskId, ...(identifyToken !== null && { identifyToken }) };
+      return serverClient.issueTicket(request, idempotencyKey, signal);
+    },
+    printTicket: async ({ ticket, centreName, locale }) => {
+      const document = composeQueueTicket(ticket, { locale, centreName });
+      if (!agent) return { jobId: document.id, state: 'failed', code: 'AGENT_NOT_PAIRED' };
+      return agent.print(document, 'ticket');
+    },
     releaseCard: () => void agent?.releaseSession(),
     // Recorded on the server, where window terminals pick it up (a person's call, or a receipt
-    // held by the printer); a failure is not shown to the senior.
+    // or ticket held by the printer); a failure is not shown to the senior.
     notifyStaff: ({ serviceKey, reason, detail }) =>
       void serverClient.requestHelp({ kioskId, serviceKey, reason, detail }).catch(() => undefined),
   });

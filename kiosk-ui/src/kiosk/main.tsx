@@ -12,7 +12,9 @@ import './kiosk.css';
 /**
  * Kiosk start-up: find the device agent, start the session machine, forward card events to it,
  * render. Optional URL parameters for technicians and tests: `idleWarningAfter`, `idleCountdown`
- * (ms; the countdown is never below 20 s), `kiosk` (kiosk id), `centre` (centre name on receipts).
+ * (ms; the countdown is never below 20 s), `kiosk` (kiosk id), `centre` (the queue centre id, as on
+ * /display/: 取号 issues its tickets, and receipts and tickets are headed with its name; without
+ * it the kiosk offers no 取号).
  */
 async function start() {
   const params = new URLSearchParams(location.search);
@@ -23,10 +25,11 @@ async function start() {
     return params.has(name) && Number.isFinite(value) ? value : undefined;
   };
   const kioskId = params.get('kiosk') ?? 'kiosk';
+  const centreId = params.get('centre') || null;
   const session = createKioskSession({
     agent,
     kioskId,
-    centreName: params.get('centre') ?? undefined,
+    centreId,
     timing: {
       ...(numberParam('idleWarningAfter') !== undefined && { idleWarningAfter: numberParam('idleWarningAfter') }),
       ...(numberParam('idleCountdown') !== undefined && { idleCountdown: numberParam('idleCountdown') }),
@@ -36,7 +39,7 @@ async function start() {
   const speaker = createSpeaker({ clips: new Set(PROMPT_IDS) });
   const root = document.getElementById('app')!;
   let device: DeviceState = { paired: agent !== null, connected: false, status: null };
-  const draw = () => render(<KioskApp session={session} speaker={speaker} device={device} />, root);
+  const draw = () => render(<KioskApp session={session} speaker={speaker} device={device} ticketsOffered={centreId !== null} />, root);
 
   if (agent) {
     agent.onConnection((connected) => {

@@ -103,10 +103,10 @@ export class AgentClient {
     return this.call('GET', '/v1/status');
   }
 
-  /** Prints a receipt; resolves with the agent's result, also when the printer failed. */
-  async print(document: ReceiptDocument): Promise<PrintResult> {
+  /** Prints on the receipt (or ticket) printer; resolves with the agent's result, also when the printer failed. */
+  async print(document: ReceiptDocument, role: PrinterRole = 'receipt'): Promise<PrintResult> {
     try {
-      return await this.call<PrintResult>('POST', '/v1/print', { role: 'receipt', document });
+      return await this.call<PrintResult>('POST', '/v1/print', { role, document });
     } catch (err) {
       if (err instanceof AgentError) return { jobId: document.id, state: 'failed', code: err.code };
       throw err;

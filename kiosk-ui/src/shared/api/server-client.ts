@@ -1,4 +1,13 @@
-import type { ApplicationRequest, ApplicationView, ErrorBody, IdCardData, IdentifyResponse } from '@eldercare/domain';
+import type {
+  ApplicationRequest,
+  ApplicationView,
+  CentreView,
+  ErrorBody,
+  IdCardData,
+  IdentifyResponse,
+  IssuedTicket,
+  IssueTicketRequest,
+} from '@eldercare/domain';
 
 /** A failed server call, with the server's stable code (or NETWORK / TIMEOUT when none came back). */
 export class ApiError extends Error {
@@ -57,6 +66,13 @@ export const serverClient = {
       headers: { 'Idempotency-Key': idempotencyKey },
       cancel,
     });
+  },
+  queueCentre(centreId: string, cancel?: AbortSignal): Promise<CentreView> {
+    return request(`/api/v1/queue/centres/${encodeURIComponent(centreId)}`, { cancel });
+  },
+  /** POST /api/v1/queue/tickets; the same key on a retry returns the same ticket, never a second one. */
+  issueTicket(ticket: IssueTicketRequest, idempotencyKey: string, cancel?: AbortSignal): Promise<IssuedTicket> {
+    return request('/api/v1/queue/tickets', { method: 'POST', json: ticket, headers: { 'Idempotency-Key': idempotencyKey }, cancel });
   },
   requestHelp(body: { kioskId: string; serviceKey: string | null; reason: 'assistance' | 'printer-fault'; detail: string | null }): Promise<unknown> {
     return request('/api/v1/help-requests', { method: 'POST', json: body });

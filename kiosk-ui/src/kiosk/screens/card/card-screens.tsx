@@ -18,13 +18,26 @@ function CardPicture() {
 }
 
 export function AttractScreen() {
-  const { t, send } = useKiosk();
+  const { t, send, ticketsOffered } = useKiosk();
   useSpokenPrompt('attract');
   return (
     <Screen
       name="attract"
       heading={t('kiosk.attract.heading')}
-      actions={<BigButton variant="primary" label={t('kiosk.attract.start')} testId="start" onTap={() => send({ type: 'session.start' })} />}
+      actions={
+        <>
+          <BigButton variant="primary" label={t('kiosk.attract.start')} testId="start" onTap={() => send({ type: 'session.start' })} />
+          {/* 取号 needs no card: a normal ticket (priority is detected only with the card, via the menu). */}
+          {ticketsOffered && (
+            <BigButton
+              label={t('queueTicket.attract.take')}
+              hint={t('queueTicket.attract.takeHint')}
+              testId="take-ticket"
+              onTap={() => send({ type: 'ticket.start' })}
+            />
+          )}
+        </>
+      }
     >
       <p class="lead">{t('kiosk.attract.body')}</p>
       <p>{t('kiosk.attract.services')}</p>

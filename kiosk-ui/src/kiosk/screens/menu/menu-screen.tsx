@@ -10,7 +10,7 @@ import { useSpokenPrompt } from '../../use-spoken-prompt';
  * the server's rules gave. A service that does not apply still opens its explanation screen.
  */
 export function MenuScreen({ identity }: { identity: IdentifyResponse }) {
-  const { t, send, locale } = useKiosk();
+  const { t, send, locale, ticketsOffered } = useKiosk();
   const greeting = t('kiosk.menu.greeting', { name: identity.person.nameMasked });
   useSpokenPrompt('menu', greeting);
   const verdicts = KIOSK_SERVICE_KEYS.map((key) => ({
@@ -47,6 +47,17 @@ export function MenuScreen({ identity }: { identity: IdentifyResponse }) {
           onTap={() => send({ type: 'service.select', serviceKey: key })}
         />
       ))}
+      {/* With the card read, the server detects priority (优先办) for the ticket. */}
+      {ticketsOffered && (
+        <BigButton
+          testId="take-ticket"
+          variant="secondary"
+          class="service-choice"
+          label={t('queueTicket.menu.take')}
+          hint={t('queueTicket.menu.takeHint')}
+          onTap={() => send({ type: 'ticket.start' })}
+        />
+      )}
       <p>{t('kiosk.menu.otherServices')}</p>
     </Screen>
   );
