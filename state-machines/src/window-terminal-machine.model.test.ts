@@ -172,7 +172,9 @@ const model = setup({
         },
         refreshing: {
           entry: assign({ stale: false }),
-          on: { 'refresh.resolve': 'routing', 'refresh.reject': { target: 'routing', actions: assign({ error: true }) } },
+          on: {
+            'view.stale': { actions: assign({ stale: true }) },
+            'refresh.resolve': 'routing', 'refresh.reject': { target: 'routing', actions: assign({ error: true }) } },
         },
         closed: {
           on: {

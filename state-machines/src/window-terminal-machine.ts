@@ -337,6 +337,8 @@ export const windowTerminalMachine = setup({
         },
         refreshing: {
           entry: 'clearStale',
+          // An event while the read is under way may have come after it: read once more.
+          on: { 'view.stale': { actions: 'markStale' } },
           invoke: {
             src: 'loadCounter',
             input: ({ context }) => counterRef(context),
