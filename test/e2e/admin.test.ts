@@ -152,9 +152,18 @@ describe.skipIf(!hasChromium)('/admin: statistics of a centre’s day', () => {
     expect(await page.textContent('h1')).toBe('服务中心管理');
   });
 
-  it('logs out; window staff are told the page is not for them', async () => {
+  it('goes back to the login form when the session has ended, and logs out', async () => {
+    await page.context().clearCookies();
+    await page.click('[data-testid=refresh]');
+    await page.waitForSelector('[data-testid=login-form]');
+    await logIn(page, 'supervisor', demoPassword(passwordsFile, 'supervisor'));
+    await page.waitForSelector('[data-testid=stats]');
     await page.click('[data-testid=logout]');
     await page.waitForSelector('[data-testid=login-form]');
+    expect(await page.$('[data-testid=stats]')).toBeNull();
+  });
+
+  it('tells window staff the page is not for them', async () => {
     await logIn(page, 'window1', demoPassword(passwordsFile, 'window1'));
     expect(await (await page.waitForSelector('[data-testid=not-allowed]')).textContent()).toContain('仅供主管和经办人使用');
     expect(await page.$('[data-testid=stats]')).toBeNull();

@@ -79,7 +79,7 @@ export function AdminApp({ client, initialLocale }: { client: AdminClient; initi
             {t('admin.notAllowed')}
           </p>
         )}
-        {user && allowed && section === 'statistics' && <StatisticsSection t={t} locale={locale} client={client} />}
+        {user && allowed && section === 'statistics' && <StatisticsSection t={t} locale={locale} client={client} onSessionEnded={() => setUser(null)} />}
       </main>
     </div>
   );

@@ -118,6 +118,8 @@ describeOnEachDatabase('statistics of a centre’s day (/api/v1/admin)', (target
     await seed(app, [
       { no: 'A001', issued: '23:30', called: '23:31', finished: '23:50', status: 'done', counter: 1, day: '2026-03-09' },
       { no: 'A001', issued: '09:00', called: '09:01', finished: '09:02', status: 'done', counter: 1, centreId: 'other-centre' },
+      // Issued by an instance whose clock runs a second ahead of the one that called it.
+      { no: 'A002', issued: '09:10:00', called: '09:09:59', status: 'called', counter: 2, centreId: 'other-centre' },
     ]);
   });
   afterAll(() => app?.close());
@@ -193,7 +195,9 @@ describeOnEachDatabase('statistics of a centre’s day (/api/v1/admin)', (target
     expect((await get('boss', '/api/v1/admin/centres')).json<{ centres: { centreId: string }[] }>().centres.map((c) => c.centreId)).toEqual([centre]);
 
     const other = (await get('street', statsUrl('other-centre'))).json<CentreDayStatistics>();
-    expect(other.totals.counts).toEqual(counts(1, 1, 1, 0, 0, 0, 0));
+    expect(other.totals.counts).toEqual(counts(2, 2, 1, 0, 0, 0, 0));
+    // Waits of 60 s and −1 s: a clock skew counts as no wait, never a negative one.
+    expect(other.totals.waitingTime).toEqual({ count: 2, averageSeconds: 30, medianSeconds: 30, p90Seconds: 54, maxSeconds: 60 });
 
     const refused = await get('boss', statsUrl('other-centre'));
     expect(refused.statusCode).toBe(403);

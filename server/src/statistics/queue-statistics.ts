@@ -64,9 +64,12 @@ function durationColumns(prefix: string, seconds: string): string {
     ${whole(`max(${seconds})`)} AS ${prefix}_max`;
 }
 
-const WAITING_SECONDS = 'extract(epoch FROM t.called_at - t.issued_at)';
+// Instances stamp times with their own clocks: a skew of a second must not make a negative wait.
+// (CASE rather than greatest() alone: greatest ignores NULL, and a ticket never called has no wait.)
+const WAITING_SECONDS = 'CASE WHEN t.called_at IS NOT NULL THEN greatest(0, extract(epoch FROM t.called_at - t.issued_at)) END';
 // Only served tickets have a service time: a no-show's finished_at is when staff gave up on it.
-const SERVICE_SECONDS = `CASE WHEN t.status = 'done' THEN extract(epoch FROM t.finished_at - t.called_at) END`;
+const SERVICE_SECONDS = `CASE WHEN t.status = 'done' AND t.finished_at IS NOT NULL AND t.called_at IS NOT NULL
+  THEN greatest(0, extract(epoch FROM t.finished_at - t.called_at)) END`;
 
 /**
  * Totals, per category and per counter in one pass: GROUPING SETS with percentile_cont, which

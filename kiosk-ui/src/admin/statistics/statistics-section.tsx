@@ -28,7 +28,7 @@ const listed = (bars: readonly Bar[]) => bars.map((b) => `${b.label} ${b.display
  * 统计: pick a centre and a day, see its numbers as tiles, charts (each with its table) and
  * tables, and download them as CSV.
  */
-export function StatisticsSection({ t, locale, client }: { t: Translate; locale: Locale; client: AdminClient }) {
+export function StatisticsSection({ t, locale, client, onSessionEnded }: { t: Translate; locale: Locale; client: AdminClient; onSessionEnded: () => void }) {
   const [centres, setCentres] = useState<Centre[] | null>(null);
   const [centreId, setCentreId] = useState<string | null>(null);
   // Null until the server says which day "today" is (Shanghai), then the picked day.
@@ -38,8 +38,11 @@ export function StatisticsSection({ t, locale, client }: { t: Translate; locale:
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
 
-  const showError = (err: unknown) =>
+  const showError = (err: unknown) => {
+    // Idle for 30 minutes: back to the login form rather than an error on a dead page.
+    if (err instanceof AdminApiError && err.status === 401) return onSessionEnded();
     setError(t('admin.loadFailed', { message: err instanceof AdminApiError ? errorText(t, err.code, err.message) : String(err) }));
+  };
 
   useEffect(() => {
     client.centres().then((res) => {
