@@ -29,14 +29,13 @@ export function composeQueueTicket(ticket: IssuedTicket, options: QueueTicketOpt
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: localized(locale, options.centreName), align: 'center', bold: true },
     { kind: 'heading', text: t('queueTicket.print.title') },
-    { kind: 'text', text: `${ticket.category.code} ${localized(locale, ticket.category.name)}`, align: 'center' },
     { kind: 'rule' },
     { kind: 'text', text: ticket.ticketNo, align: 'center', bold: true, size: 'large' },
     ...(ticket.priority.length > 0
       ? [{ kind: 'text', text: t('queueTicket.print.priority'), align: 'center', bold: true, size: 'large' } as const]
       : []),
+    { kind: 'text', text: `${ticket.category.code} ${localized(locale, ticket.category.name)}`, align: 'center' },
     { kind: 'rule' },
-    { kind: 'field', label: t('queueTicket.print.category'), value: localized(locale, ticket.category.name) },
     { kind: 'field', label: t('queueTicket.print.peopleAhead'), value: t('queueTicket.print.peopleAheadValue', { count: ticket.peopleAhead }) },
     { kind: 'field', label: t('queueTicket.print.estimatedWait'), value: wait },
     { kind: 'field', label: t('queueTicket.print.issuedAt'), value: shanghaiDateTime(new Date(ticket.issuedAt)) },

@@ -47,7 +47,6 @@ export const queueTicketZhCN = {
   'queueTicket.printAgain': '再打印一次',
   // The printed ticket.
   'queueTicket.print.title': '排队号',
-  'queueTicket.print.category': '业务',
   'queueTicket.print.priority': '★ 优先 ★',
   'queueTicket.print.peopleAhead': '前面等候',
   'queueTicket.print.peopleAheadValue': '{count}位',
@@ -99,7 +98,6 @@ export const queueTicketEn: Record<keyof typeof queueTicketZhCN, string> = {
   'queueTicket.notConfigured.body': 'This kiosk does not print queue tickets. Remember the number on screen and watch for your call.',
   'queueTicket.printAgain': 'Print again',
   'queueTicket.print.title': 'Queue number',
-  'queueTicket.print.category': 'For',
   'queueTicket.print.priority': '* PRIORITY *',
   'queueTicket.print.peopleAhead': 'Ahead of you',
   'queueTicket.print.peopleAheadValue': '{count}',
