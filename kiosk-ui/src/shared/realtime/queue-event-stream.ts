@@ -42,7 +42,10 @@ export interface QueueEventStreamOptions {
   baseUrl?: string;
   /** Defaults to the browser's EventSource. */
   createEventSource?: (url: string) => EventSourceLike;
-  /** Back-off before a new EventSource once the browser gave up (ms, doubled up to maxRetryMs). */
+  /**
+   * Back-off before a new EventSource once the browser gave up (ms, doubled up to maxRetryMs):
+   * a server restarting answers 503 for a few seconds, and a hall should not wait long after.
+   */
   minRetryMs?: number;
   maxRetryMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -76,7 +79,7 @@ export function openQueueEventStream(options: QueueEventStreamOptions): QueueEve
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   const minRetryMs = options.minRetryMs ?? 1_000;
-  const maxRetryMs = options.maxRetryMs ?? 30_000;
+  const maxRetryMs = options.maxRetryMs ?? 10_000;
   const listeners = new Set<QueueEventListener>();
   const stateListeners = new Set<(state: QueueStreamState) => void>();
   let state: QueueStreamState = 'connecting';
