@@ -41,7 +41,6 @@ export function DisplayPage({ locale, t, centre, state, stream, announcement, so
       </main>
       <footer class="display-footer">
         <WaitingCounts categories={centre.categories} waiting={state.waiting} locale={locale} t={t} />
-        <p class="display-privacy">{t('display.privacyNote')}</p>
       </footer>
       {/* Calls are spoken in Mandarin in either language, and this region says what is spoken. */}
       <p class="visually-hidden" aria-live="assertive" lang="zh-CN" data-testid="announcement" data-speaking={announcement?.speaking ? 'true' : 'false'}>

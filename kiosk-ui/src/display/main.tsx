@@ -84,6 +84,7 @@ function start() {
     const events = openQueueEventStream({ centreId, from: 'today' });
     events.onState((next) => {
       stream = next;
+      if (next === 'connected') policy.markLive();
       draw();
     });
     events.subscribe((event, meta) => {

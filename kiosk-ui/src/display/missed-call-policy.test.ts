@@ -21,10 +21,18 @@ function memoryStorage() {
 }
 
 describe('createMissedCallPolicy', () => {
-  it('says live calls, but not the history a freshly switched-on screen receives', () => {
+  it('says live calls, but none of the history a freshly switched-on screen receives', () => {
     const policy = createMissedCallPolicy({ storage: memoryStorage(), centreId: 'c', now: () => NOW });
     expect(policy.shouldAnnounce(call('5', 10_000), { replayed: true })).toBe(false);
-    expect(policy.shouldAnnounce(call('6'), { replayed: false })).toBe(true);
+    expect(policy.shouldAnnounce(call('6', 9_000), { replayed: true })).toBe(false);
+    policy.markLive();
+    expect(policy.shouldAnnounce(call('7'), { replayed: false })).toBe(true);
+  });
+
+  it('once live, says what a reconnect replays', () => {
+    const policy = createMissedCallPolicy({ storage: memoryStorage(), centreId: 'c', now: () => NOW });
+    policy.markLive();
+    expect(policy.shouldAnnounce(call('3', 5_000), { replayed: true })).toBe(true);
   });
 
   it('after a reload says what came in meanwhile, once, and not what it said before', () => {
@@ -40,6 +48,7 @@ describe('createMissedCallPolicy', () => {
   it('shows but does not say calls missed too long ago', () => {
     const storage = memoryStorage();
     const policy = createMissedCallPolicy({ storage, centreId: 'c', now: () => NOW });
+    policy.markLive();
     policy.shouldAnnounce(call('1'), { replayed: false });
     expect(policy.shouldAnnounce(call('2', MISSED_CALL_MAX_AGE_MS + 1), { replayed: true })).toBe(false);
     expect(policy.shouldAnnounce(call('3', MISSED_CALL_MAX_AGE_MS - 1), { replayed: true })).toBe(true);

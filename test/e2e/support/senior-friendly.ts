@@ -10,9 +10,10 @@ export interface SeniorFriendlyViolation {
  * Checks the kiosk screen as it is now against the senior-first bars of DEVELOPERS.md: every
  * visible text ≥ 28 px, every button ≥ 72 × 72 px, text contrast ≥ 4.5:1 against what is really
  * behind it, and a visible 呼叫工作人员 button. Returns the violations (empty when it passes).
+ * `rootSelector`: another page's root (e.g. the call display, which has no call-staff button).
  */
-export async function seniorFriendlyViolations(page: Page): Promise<SeniorFriendlyViolation[]> {
-  return page.evaluate(() => {
+export async function seniorFriendlyViolations(page: Page, rootSelector = '.kiosk'): Promise<SeniorFriendlyViolation[]> {
+  return page.evaluate((rootSelector) => {
     const violations: { rule: string; element: string; detail: string }[] = [];
     const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
     const visible = (el: Element) => {
@@ -46,7 +47,7 @@ export async function seniorFriendlyViolations(page: Page): Promise<SeniorFriend
       return out;
     };
 
-    const root = document.querySelector('.kiosk')!;
+    const root = document.querySelector(rootSelector)!;
     const all = [root, ...root.querySelectorAll('*')];
     for (const el of all) {
       const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
@@ -72,5 +73,5 @@ export async function seniorFriendlyViolations(page: Page): Promise<SeniorFriend
       violations.push({ rule: 'call-staff', element: 'call-staff', detail: 'not visible in the viewport' });
     }
     return violations as { rule: 'font-size' | 'target-size' | 'contrast' | 'call-staff'; element: string; detail: string }[];
-  });
+  }, rootSelector);
 }

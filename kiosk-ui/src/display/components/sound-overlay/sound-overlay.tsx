@@ -8,7 +8,6 @@ export function SoundOverlay({ onEnable, t }: { onEnable: () => void; t: Transla
   return (
     <div class="sound-overlay" role="dialog" aria-modal="true" aria-labelledby="sound-overlay-button" onClick={onEnable}>
       <button id="sound-overlay-button" type="button" class="sound-overlay-button" data-testid="enable-sound" onClick={onEnable}>
-        <span aria-hidden="true">🔊 </span>
         {t('display.enableSound')}
       </button>
       <p class="sound-overlay-hint">{t('display.enableSoundHint')}</p>

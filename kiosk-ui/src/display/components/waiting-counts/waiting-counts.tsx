@@ -5,7 +5,11 @@ import type { Translate } from '../../display-translator';
 export function WaitingCounts({ categories, waiting, locale, t }: { categories: CentreView['categories']; waiting: Record<string, number>; locale: Locale; t: Translate }) {
   return (
     <section class="waiting-counts" aria-labelledby="waiting-title">
-      <h2 id="waiting-title">{t('display.waiting')}</h2>
+      <div class="waiting-counts-head">
+        <h2 id="waiting-title">{t('display.waiting')}</h2>
+        {/* Said where people look for their number: this screen never shows who they are. */}
+        <p class="display-privacy">{t('display.privacyNote')}</p>
+      </div>
       <ul>
         {categories.map((category) => (
           <li key={category.code} data-category={category.code}>
