@@ -1,24 +1,23 @@
 /**
- * One call reaching 500 connected call displays: the server in its own process (PGlite in a temp
- * folder, or PostgreSQL in a fresh schema), 500 SSE clients on GET /queue/centres/:id/events
- * (plain HTTP in this process), and BENCH_CALLS (default 20) `ticket.called` events appended one
- * after another through the real path (appendQueueEvent in a transaction, see
- * support/display-fanout-server.ts). Each sample is the time from just before the append is
- * asked for to one client receiving the event; baseline: the same with 1 client, in the same run.
+ * One call reaching 500 connected call displays: the real server in its own process (PGlite in a
+ * temp folder, or PostgreSQL in a fresh schema), 500 SSE clients on GET /queue/centres/:id/events
+ * (plain HTTP in this process), and BENCH_CALLS (default 20) calls made the way staff make them:
+ * window1 logged in, counter 1 open, `POST /window/.../counters/1/call-next` (its ticket.called
+ * appended in the call's transaction). Each sample is the time from just before the call-next
+ * request to one client receiving the event; between calls the ticket is finished (not timed).
+ * Baseline: the same with 1 client, in the same run.
  *
  * The 500 clients share this process's one event loop, so the later ones in a burst also wait
  * for the earlier ones to be read: the numbers are an upper bound for 500 separate screens.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
-import { freePort, REPO_ROOT, stopProcess } from './support/processes';
+import { freePort, startProcess, stopProcess } from './support/processes';
 
 const CLIENTS = Number(process.env.BENCH_DISPLAYS ?? 500);
 const CALLS = Number(process.env.BENCH_CALLS ?? 20);
@@ -82,46 +81,53 @@ class DisplayClient {
   }
 }
 
-class FanoutServer {
-  readonly #lines: string[] = [];
-  #wake: (() => void) | null = null;
-  private constructor(readonly child: ChildProcess) {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      this.#lines.push(line);
-      this.#wake?.();
+/** The staff side: window1 at counter 1 (category A), over HTTP with its session cookie. */
+class WindowStaff {
+  private constructor(
+    readonly baseUrl: string,
+    readonly cookie: string,
+  ) {}
+
+  static async login(baseUrl: string, dataDir: string): Promise<WindowStaff> {
+    const line = readFileSync(join(dataDir, 'demo-staff-passwords.txt'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('window1\t'));
+    const password = line?.split('\t')[2];
+    if (!password) throw new Error('no demo password for window1');
+    const res = await fetch(`${baseUrl}/api/v1/staff/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'window1', password }),
     });
+    if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    return new WindowStaff(baseUrl, cookie);
   }
 
-  static async start(env: Record<string, string>): Promise<FanoutServer> {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(REPO_ROOT, 'bench/support/display-fanout-server.ts')], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    const server = new FanoutServer(child);
-    await server.line(/listening on/);
-    return server;
+  async counter(action: string, allowed: number[] = [200]): Promise<void> {
+    const res = await fetch(`${this.baseUrl}/api/v1/window/centres/${CENTRE_ID}/counters/1/${action}`, { method: 'POST', headers: { cookie: this.cookie } });
+    if (!allowed.includes(res.status)) throw new Error(`${action}: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
   }
 
-  /** Waits for the next stdout line that matches. */
-  async line(pattern: RegExp): Promise<string> {
-    for (;;) {
-      const index = this.#lines.findIndex((l) => pattern.test(l));
-      if (index >= 0) return this.#lines.splice(0, index + 1).at(-1)!;
-      if (this.child.exitCode !== null) throw new Error('display fan-out server exited');
-      await new Promise<void>((wake) => (this.#wake = wake));
+  async issueTickets(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      const res = await fetch(`${this.baseUrl}/api/v1/queue/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify({ centreId: CENTRE_ID, category: 'A' }),
+      });
+      if (res.status !== 201) throw new Error(`ticket: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
     }
-  }
-
-  call(n: number): void {
-    this.child.stdin!.write(`call ${n}\n`);
   }
 }
 
-/** Appends CALLS events one after another; each waits until every client has it. */
-async function measure(server: FanoutServer, clients: DisplayClient[], firstCall: number, calls: number): Promise<number[]> {
+/** CALLS calls one after another; each waits until every client has it, then finishes the ticket. */
+async function measure(staff: WindowStaff, clients: DisplayClient[], calls: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < calls; i++) {
+    const before = new Set(clients[0]!.arrivals.keys());
     const allArrived = new Promise<void>((done) => {
       let pending = clients.length;
       for (const client of clients) {
@@ -132,10 +138,10 @@ async function measure(server: FanoutServer, clients: DisplayClient[], firstCall
       }
     });
     const started = performance.now();
-    server.call(firstCall + i);
-    const id = /^appended (\d+)$/.exec(await server.line(/^appended /))![1]!;
-    await allArrived;
+    await Promise.all([staff.counter('call-next'), allArrived]);
+    const id = [...clients[0]!.arrivals.keys()].find((k) => !before.has(k))!;
     for (const client of clients) samples.push(client.arrivals.get(id)! - started);
+    await staff.counter('finish');
   }
   return samples;
 }
@@ -171,25 +177,29 @@ export async function benchDisplayFanout(postgresUrl?: string): Promise<FanoutRe
   const port = await freePort();
   const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
   if (schema) Object.assign(env, { DATABASE_URL: schema.url, DATA_KEY: Buffer.alloc(32, 7).toString('base64') });
-  const server = await FanoutServer.start(env);
-  const url = `http://127.0.0.1:${port}/api/v1/queue/centres/${CENTRE_ID}/events`;
+  const server = await startProcess('server/src/main.ts', env, /listening on/);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const url = `${baseUrl}/api/v1/queue/centres/${CENTRE_ID}/events`;
   const all: DisplayClient[] = [];
   try {
+    const staff = await WindowStaff.login(baseUrl, dataDir);
+    await staff.counter('open');
+    await staff.issueTickets(2 * (WARMUP_CALLS + CALLS));
+
     const single = await connectAll(url, 1);
     all.push(...single);
-    await measure(server, single, 0, WARMUP_CALLS);
-    const one = summarise(await measure(server, single, WARMUP_CALLS, CALLS));
+    await measure(staff, single, WARMUP_CALLS);
+    const one = summarise(await measure(staff, single, CALLS));
     single[0]!.close();
 
     const many = await connectAll(url, CLIENTS);
     all.push(...many);
-    await measure(server, many, 100, WARMUP_CALLS);
-    const manyResult = summarise(await measure(server, many, 100 + WARMUP_CALLS, CALLS));
+    await measure(staff, many, WARMUP_CALLS);
+    const manyResult = summarise(await measure(staff, many, CALLS));
     return { clients: CLIENTS, calls: CALLS, many: manyResult, one };
   } finally {
     for (const client of all) client.close();
-    server.child.stdin!.end();
-    await stopProcess(server.child);
+    await stopProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
     await schema?.drop();
   }

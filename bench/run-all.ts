@@ -80,7 +80,7 @@ if (postgresUrl) await queue('server on PostgreSQL, fresh schema', postgresUrl);
 async function fanout(label: string, url?: string) {
   const { clients, calls, many, one } = await benchDisplayFanout(url);
   const row = (r: { p50Ms: number; p99Ms: number; maxMs: number }) => `p50 ${ms(r.p50Ms)}, p99 ${ms(r.p99Ms)}, max ${ms(r.maxMs)}`;
-  console.log(`\none call (ticket.called, appended in a transaction) reaching call displays over SSE, ${calls} calls (${label})`);
+  console.log(`\none call (window1 POST call-next → ticket.called) reaching call displays over SSE, ${calls} calls (${label})`);
   line(`product: ${clients} displays connected`, row(many));
   line('baseline: 1 display, same run', row(one));
   line(`p99 ratio (${clients} / 1)`, fmt(many.p99Ms / Math.max(0.001, one.p99Ms), 1));
