@@ -52,7 +52,7 @@ export const queueEventLog = {
     const rows = await db.query<EventRow>(
       `SELECT ${COLUMNS} FROM (
          SELECT * FROM queue_events WHERE centre_id = $1 AND id > $2::bigint AND day = $3::date ORDER BY id DESC LIMIT $4
-       ) latest ORDER BY id`,
+       ) latest ORDER BY latest.id`,
       [centreId, after.toString(), day, limit + 1],
     );
     const truncated = rows.length > limit;

@@ -154,6 +154,24 @@ describeOnEachDatabase('GET /queue/centres/:centreId/events (SSE)', (target) => 
     client.close();
   });
 
+  it('replays in numeric id order where ids gain a digit (9 → 10 sorted as text would come first)', async () => {
+    const centreId = await newCentre(app);
+    const [{ next }] = (await app.db.query<{ next: string }>("SELECT nextval('queue_events_id_seq')::text AS next")) as [{ next: string }];
+    // Enough events to end three past the next power of ten.
+    const count = Number(10n ** BigInt(next.length) - BigInt(next)) + 3;
+    await app.db.query(
+      `INSERT INTO queue_events (centre_id, day, type, payload, created_at)
+       SELECT $1, $2::date, 'counter.changed', jsonb_build_object('counterNumber', 1, 'state', 'open'), $3 FROM generate_series(1, $4::int)`,
+      [centreId, '2026-03-10', TEST_INSTANT, count],
+    );
+    const client = await connect(app, centreId, '?after=0');
+    await client.until((c) => c.readies.length === 1);
+    const ids = client.events.map((e) => BigInt(e.id));
+    expect(ids).toHaveLength(Math.min(count, REPLAY_LIMIT));
+    expect(ids.every((id, i) => i === 0 || id > ids[i - 1]!)).toBe(true);
+    client.close();
+  });
+
   it('a live start sets the position at the centre’s last event, so a reconnect misses nothing appended meanwhile', async () => {
     const centreId = await newCentre(app);
     const [existing] = await append(app, centreId, [called(1)]);
