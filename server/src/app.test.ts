@@ -158,6 +158,9 @@ describe('app surface', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/v1/admin/centres',
+        '/api/v1/admin/centres/{centreId}/statistics',
+        '/api/v1/admin/centres/{centreId}/statistics.csv',
         '/api/v1/applications',
         '/api/v1/applications/{applicationNo}',
         '/api/v1/health',
@@ -166,12 +169,18 @@ describe('app surface', () => {
         '/api/v1/identify/refresh',
         '/api/v1/kiosk/agent',
         '/api/v1/queue/centres/{centreId}',
+        '/api/v1/queue/centres/{centreId}/events',
         '/api/v1/queue/tickets',
         '/api/v1/queue/tickets/{centreId}/{date}/{ticketNo}',
         '/api/v1/services',
         '/api/v1/staff/login',
         '/api/v1/staff/logout',
         '/api/v1/staff/me',
+        ...['', '/call-next', '/close', '/finish', '/no-show', '/open', '/pause', '/recall', '/resume', '/transfer'].map(
+          (action) => `/api/v1/window/centres/{centreId}/counters/{number}${action}`,
+        ),
+        '/api/v1/window/centres/{centreId}/help-requests',
+        '/api/v1/window/tickets/{ticketId}/holder',
       ].sort(),
     );
     expect(Object.keys(doc.paths['/api/v1/applications'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409', '422']));

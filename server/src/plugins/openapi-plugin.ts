@@ -28,6 +28,8 @@ async function openapiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'queue', description: 'Queue tickets (取号), following one’s turn, a centre’s counters' },
         { name: 'operations', description: 'Health' },
         { name: 'staff', description: 'Staff login and sessions (window, admin, technician pages)' },
+        { name: 'window', description: 'Window terminal: counters, calling (叫号), transfers, the ticket holder (audited)' },
+        { name: 'admin', description: 'Supervisors and officers: a centre’s statistics' },
       ],
     },
   });
