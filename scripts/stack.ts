@@ -50,6 +50,7 @@ export interface StackOptions {
 
 export interface RunningStack {
   serverUrl: string;
+  /** The kiosk page; `?centre=<id>` tells a kiosk its centre (for 取号). */
   kioskUrl: string;
   simUrl: string;
   techUrl: string;

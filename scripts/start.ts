@@ -13,7 +13,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEMO_STAFF_PASSWORDS_FILE } from '@eldercare/server';
+import { DEMO_CENTRE_ID, DEMO_STAFF_PASSWORDS_FILE } from '@eldercare/server';
 import { REPO_ROOT, UI_DIR, startStack } from './stack';
 
 const env = process.env;
@@ -67,7 +67,7 @@ Simulated devices, each its own process with a control API (README.md, "Simulate
   : '';
 console.log(`
 养老服务“一件事” · Elderly-care services kiosk — running
-  Kiosk (citizens)      ${stack.kioskUrl}
+  Kiosk (citizens)      ${stack.kioskUrl}?centre=${DEMO_CENTRE_ID}
   Device simulator      ${stack.simUrl}${simulated ? '' : '   (devices are real: simulator unavailable)'}
   Technician page       ${stack.techUrl}   (on this PC only: it pairs with the agent over loopback)
   Window terminal       ${stack.windowUrl}   (staff log in; e.g. window1)

@@ -36,7 +36,8 @@ describe('npm start', () => {
 
     const urls = [...output.matchAll(/http:\/\/127\.0\.0\.1:\d+\/\S*/g)].map((m) => m[0]);
     expect(urls).toEqual(
-      expect.arrayContaining([`http://127.0.0.1:${port}/kiosk/`, `http://127.0.0.1:${port}/sim/`, `http://127.0.0.1:${port}/tech/`,
+      expect.arrayContaining([
+        `http://127.0.0.1:${port}/kiosk/?centre=xuhui-tianping`, `http://127.0.0.1:${port}/sim/`, `http://127.0.0.1:${port}/tech/`,
         `http://127.0.0.1:${port}/window/`,
         `http://127.0.0.1:${port}/display/?centre=xuhui-tianping`,
         `http://127.0.0.1:${port}/admin/`,
