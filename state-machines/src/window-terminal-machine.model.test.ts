@@ -1,11 +1,12 @@
 import type { CentreView, CounterView, StaffLoginRequest, StaffUserView, TicketHolderView } from '@eldercare/domain';
 import { describe, expect, it } from 'vitest';
-import { assign, createActor, setup, type Actor, type AnyStateMachine } from 'xstate';
+import { assign, createActor, raise, setup, type Actor, type AnyStateMachine } from 'xstate';
 import { createTestModel, getStateNodes } from 'xstate/graph';
 import { CodedError, controllableActor, settle } from './testing/controllable-actor';
 import { mutantMachine } from './testing/mutant-machine';
 import { CENTRE, HOLDER, TECHNICIAN, WINDOW1, counterView, ticket } from './testing/window-fixtures';
 import {
+  CLERK_EVENTS,
   windowTerminalMachine,
   type CounterAction,
   type CounterActionInput,
@@ -159,8 +160,10 @@ const model = setup({
           },
         },
         routing: {
+          always: [{ guard: 'stale', target: 'refreshing' }, { target: 'settling' }],
+        },
+        settling: {
           always: [
-            { guard: 'stale', target: 'refreshing' },
             { guard: 'other', target: 'heldByOther' },
             { guard: 'closed', target: 'closed' },
             { guard: 'paused', target: 'open.paused' },
@@ -174,6 +177,10 @@ const model = setup({
           entry: assign({ stale: false }),
           on: {
             'view.stale': { actions: assign({ stale: true }) },
+            // The clerk's key during the read: taken where the last view puts us, then read again.
+            ...Object.fromEntries(
+              CLERK_EVENTS.map((type) => [type, { target: 'settling', actions: [raise(({ event }) => event), raise({ type: 'view.stale' })] }]),
+            ),
             'refresh.resolve': 'routing', 'refresh.reject': { target: 'routing', actions: assign({ error: true }) } },
         },
         closed: {

@@ -235,6 +235,29 @@ describe('windowTerminalMachine', () => {
     expect(t.state().value).toEqual({ counter: { open: { serving: 'shown' } } });
   });
 
+  it('a key pressed during a background read is not lost: it acts on the last view, and the read follows', async () => {
+    const t = await atCounter(openView(null, { next: { ticketNo: 'A001', reason: { code: 'first-come' } } }));
+    t.actor.send({ type: 'view.stale' });
+    expect(t.state().value).toEqual({ counter: 'refreshing' });
+    t.actor.send({ type: 'ticket.callNext' });
+    expect(t.state().value).toEqual({ counter: 'calling' });
+    expect(t.counterAction.last.input.action).toEqual({ kind: 'call-next' });
+    t.counterAction.last.resolve(openView(ticket('A001')));
+    await settle();
+    expect(t.state().value).toEqual({ counter: 'refreshing' });
+    t.loadCounter.last.resolve(openView(ticket('A001')));
+    await settle();
+    expect(t.state().value).toEqual({ counter: { open: { serving: 'shown' } } });
+
+    // A key the last view does not allow is dropped, and the read is done again.
+    t.actor.send({ type: 'view.stale' });
+    const reads = t.loadCounter.calls.length;
+    t.actor.send({ type: 'counter.open' });
+    expect(t.counterAction.calls).toHaveLength(1);
+    expect(t.state().value).toEqual({ counter: 'refreshing' });
+    expect(t.loadCounter.calls).toHaveLength(reads + 1);
+  });
+
   it('pauses and resumes; logging out is refused while the counter is open, allowed once closed', async () => {
     const t = await atCounter(openView());
     t.actor.send({ type: 'session.logout' });

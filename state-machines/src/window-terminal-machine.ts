@@ -6,7 +6,7 @@ import type {
   TicketHolderView,
   TransferRequest,
 } from '@eldercare/domain';
-import { assign, setup } from 'xstate';
+import { assign, raise, setup } from 'xstate';
 import { errorCode } from './error-code';
 import { hostActorMissing } from './host-actor-missing';
 
@@ -88,6 +88,20 @@ export type WindowTerminalEvent =
   /** The host learnt elsewhere (e.g. the event stream) that the session is gone. */
   | { type: 'session.expired' };
 
+/** What the clerk does at the counter (buttons and keys), as opposed to what the host reports. */
+export const CLERK_EVENTS = [
+  'counter.open',
+  'counter.close',
+  'counter.pause',
+  'counter.resume',
+  'counter.leave',
+  'ticket.callNext',
+  'ticket.recall',
+  'ticket.noShow',
+  'ticket.finish',
+  'transfer.start',
+] as const satisfies readonly WindowTerminalEvent['type'][];
+
 // ---- helpers ---------------------------------------------------------------------------
 
 function isSessionGone(error: unknown): boolean {
@@ -147,6 +161,16 @@ function actionState() {
     },
   } as const;
 }
+
+/** The resting state a view puts the counter in. A transfer that failed reopens its dialog. */
+const RESTING_ROUTES = [
+  { guard: 'heldByOther', target: 'heldByOther' },
+  { guard: 'isClosed', target: 'closed' },
+  { guard: 'isPaused', target: 'open.paused' },
+  { guard: 'transferFailed', target: 'open.serving.transferring', actions: 'clearPending' },
+  { guard: 'hasCurrent', target: 'open.serving' },
+  { target: 'open.idle' },
+] as const;
 
 // ---- machine ---------------------------------------------------------------------------
 
@@ -322,23 +346,29 @@ export const windowTerminalMachine = setup({
             onError: failure('#windowTerminal.choosingCounter'),
           },
         },
-        /** Where the view says we are. A transfer that failed reopens its dialog. */
+        /** Where the view says we are (after a read first, if a queue event came meanwhile). */
         routing: {
           entry: 'dropStaleHolder',
-          always: [
-            { guard: 'isStale', target: 'refreshing' },
-            { guard: 'heldByOther', target: 'heldByOther' },
-            { guard: 'isClosed', target: 'closed' },
-            { guard: 'isPaused', target: 'open.paused' },
-            { guard: 'transferFailed', target: 'open.serving.transferring', actions: 'clearPending' },
-            { guard: 'hasCurrent', target: 'open.serving' },
-            { target: 'open.idle' },
-          ],
+          always: [{ guard: 'isStale', target: 'refreshing' }, ...RESTING_ROUTES],
         },
+        /** Where the last view says we are, now: a key pressed during a read is taken there. */
+        settling: {
+          always: RESTING_ROUTES,
+        },
+        /**
+         * A background read after a queue event. It must not swallow the clerk's key: an action
+         * pressed meanwhile is taken from the state the last view gives (the read is dropped, and
+         * done again after the action).
+         */
         refreshing: {
           entry: 'clearStale',
-          // An event while the read is under way may have come after it: read once more.
-          on: { 'view.stale': { actions: 'markStale' } },
+          on: {
+            // An event while the read is under way may have come after it: read once more.
+            'view.stale': { actions: 'markStale' },
+            ...Object.fromEntries(
+              CLERK_EVENTS.map((type) => [type, { target: 'settling', actions: [raise(({ event }) => event), raise({ type: 'view.stale' })] }]),
+            ),
+          },
           invoke: {
             src: 'loadCounter',
             input: ({ context }) => counterRef(context),

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import type { Locale } from '@eldercare/domain';
 import type { WindowTerminalEvent, WindowTerminalMachine } from '@eldercare/state-machines';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
@@ -29,6 +30,10 @@ function stateName(snapshot: Snapshot): string {
 /** The window terminal: renders the machine's state; every decision is the machine's or the server's. */
 export function WindowApp({ actor, locale, onLocale }: { actor: Actor; locale: Locale; onLocale: (l: Locale) => void }) {
   const snapshot = useActorSnapshot(actor);
+  // A background read after a queue event is no state of the desk: the screen (and which
+  // buttons are live) stays as the last resting state had it, so nothing flickers.
+  const settled = useRef(snapshot);
+  if (!snapshot.matches({ counter: 'refreshing' }) || !settled.current.matches('counter')) settled.current = snapshot;
   const words = windowWords(locale);
   const { t } = words;
   const { user, view } = snapshot.context;
@@ -81,14 +86,15 @@ export function WindowApp({ actor, locale, onLocale }: { actor: Actor; locale: L
       </header>
       <HelpBanner requests={help} words={words} />
       <main class="wt-main">
-        <Body snapshot={snapshot} words={words} send={send} />
+        <Body snapshot={snapshot} stable={settled.current} words={words} send={send} />
       </main>
       {snapshot.matches('counter') && <footer class="wt-keys">{t('window.shortcuts')}</footer>}
     </div>
   );
 }
 
-function Body({ snapshot, words, send }: { snapshot: Snapshot; words: WindowWords; send: (e: WindowTerminalEvent) => void }) {
+function Body(props: { snapshot: Snapshot; stable: Snapshot; words: WindowWords; send: (e: WindowTerminalEvent) => void }) {
+  const { snapshot, words, send } = props;
   const { t } = words;
   const { context } = snapshot;
   const dismiss = () => send({ type: 'error.dismiss' });
@@ -127,10 +133,11 @@ function Body({ snapshot, words, send }: { snapshot: Snapshot; words: WindowWord
     );
   }
 
+  const { stable } = props;
   const view = context.view;
   if (view === null) return <p class="wt-muted">{t('window.counter.loading')}</p>;
-  const busy = snapshot.matches({ counter: 'working' }) || snapshot.matches({ counter: 'calling' });
-  const heldByOther = snapshot.matches({ counter: 'heldByOther' });
+  const busy = stable.matches({ counter: 'working' }) || stable.matches({ counter: 'calling' });
+  const heldByOther = stable.matches({ counter: 'heldByOther' });
   return (
     <>
       <ErrorBanner code={context.errorCode} words={words} onDismiss={dismiss} />
@@ -139,28 +146,28 @@ function Body({ snapshot, words, send }: { snapshot: Snapshot; words: WindowWord
           {t('window.counter.heldBy', { username: view.staffUsername ?? '' })}
         </p>
       )}
-      {snapshot.matches({ counter: 'closed' }) && <p class="wt-notice">{t('window.counter.closedHint')}</p>}
-      {snapshot.matches({ counter: { open: 'paused' } }) && <p class="wt-notice">{t('window.counter.pausedHint')}</p>}
+      {stable.matches({ counter: 'closed' }) && <p class="wt-notice">{t('window.counter.closedHint')}</p>}
+      {stable.matches({ counter: { open: 'paused' } }) && <p class="wt-notice">{t('window.counter.pausedHint')}</p>}
       <div class="wt-desk" aria-busy={busy}>
         <div class="wt-desk__left">
-          <CurrentTicketCard view={view} current={view.current} calling={snapshot.matches({ counter: 'calling' })} words={words} />
+          <CurrentTicketCard view={view} current={view.current} calling={stable.matches({ counter: 'calling' })} words={words} />
           {!heldByOther && <HolderPanel current={view.current} holder={context.holder} words={words} />}
         </div>
         <WaitingList view={view} words={words} />
       </div>
       <ActionBar
         words={words}
-        can={(event) => snapshot.can(event)}
+        can={(event) => stable.can(event)}
         send={send}
         paused={view.state === 'paused'}
         serving={view.current !== null}
       />
-      {(heldByOther || snapshot.matches({ counter: 'closed' })) && (
+      {(heldByOther || stable.matches({ counter: 'closed' })) && (
         <button type="button" class="wt-link" data-testid="counter-leave" onClick={() => send({ type: 'counter.leave' })}>
           {t('window.counter.change')}
         </button>
       )}
-      {snapshot.matches({ counter: { open: { serving: 'transferring' } } }) && (
+      {stable.matches({ counter: { open: { serving: 'transferring' } } }) && (
         <TransferDialog
           view={view}
           words={words}
