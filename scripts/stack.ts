@@ -31,6 +31,8 @@ export interface StackOptions {
   dataKey?: Buffer;
   reader?: string;
   receiptPrinter?: string;
+  /** The ticket printer (取号) with in-process simulators, e.g. `sim:`; none by default. */
+  ticketPrinter?: string;
   centreName?: string;
   logger?: boolean;
   /** Agent timings, shortened by tests. */
@@ -108,7 +110,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         address: options.reader ?? simulated?.reader.address ?? 'sim:',
         ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
       },
-      printers: options.receiptPrinter || !simulated ? { receipt: { address: options.receiptPrinter ?? 'sim:' } } : simulated.printers,
+      printers:
+        options.receiptPrinter || !simulated
+          ? { receipt: { address: options.receiptPrinter ?? 'sim:' }, ...(options.ticketPrinter && { ticket: { address: options.ticketPrinter } }) }
+          : simulated.printers,
       ...(simulated && {
         simulatorControl: {
           ...(!options.reader && { reader: simulated.simulatorControl.reader }),
