@@ -205,6 +205,7 @@ const model = setup({
             serving: {
               initial: 'shown',
               on: {
+                'ticket.callNext': { actions: assign({ error: true }) },
                 'ticket.recall': act('recall'),
                 'ticket.noShow': act('no-show'),
                 'ticket.finish': act('finish'),
@@ -222,6 +223,7 @@ const model = setup({
                     'transfer.cancel': [{ guard: 'stale', target: '#model.counter.refreshing' }, { target: 'shown' }],
                     'transfer.submit': act('transfer'),
                     'view.stale': { actions: assign({ stale: true }) },
+                    'ticket.callNext': {},
                     'ticket.recall': {},
                     'ticket.noShow': {},
                     'ticket.finish': {},

@@ -133,8 +133,9 @@ describe('windowTerminalMachine', () => {
     await settle();
     expect(t.state().context.holder?.view).toEqual(HOLDER);
     expect(t.loadHolder.calls).toHaveLength(1);
-    t.actor.send({ type: 'ticket.callNext' }); // not while a ticket is at the window
+    t.actor.send({ type: 'ticket.callNext' }); // not while a ticket is at the window: it says why
     expect(t.counterAction.calls).toHaveLength(1);
+    expect(t.state().context.errorCode).toBe('CURRENT_TICKET_OPEN');
     t.actor.send({ type: 'ticket.noShow' });
     t.counterAction.last.resolve(openView());
     await settle();

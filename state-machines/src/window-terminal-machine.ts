@@ -43,6 +43,9 @@ export interface CounterActionInput extends CounterRef {
 /** The stable code the server uses for "no or expired session". */
 export const SESSION_REQUIRED_CODE = 'STAFF_SESSION_REQUIRED';
 
+/** The server's code for "finish or no-show the current ticket first". */
+export const CURRENT_TICKET_OPEN_CODE = 'CURRENT_TICKET_OPEN';
+
 /** Roles the window API lets in (as the server's requireStaff on /window). */
 export const WINDOW_ROLES: readonly StaffUserView['role'][] = ['staff', 'supervisor'];
 
@@ -219,6 +222,7 @@ export const windowTerminalMachine = setup({
       errorCode: context.errorCode ?? errorCode((event as { error?: unknown }).error) ?? 'UNKNOWN',
     })),
     clearError: assign({ errorCode: null }),
+    explainCallBlocked: assign({ errorCode: CURRENT_TICKET_OPEN_CODE }),
     endSession: assign({ ...LOGGED_OUT_CONTEXT, errorCode: SESSION_REQUIRED_CODE }),
     clearSession: assign({ ...LOGGED_OUT_CONTEXT, errorCode: null }),
     forgetUserWithError: assign(({ event }) => ({
@@ -407,8 +411,10 @@ export const windowTerminalMachine = setup({
             serving: {
               initial: 'holder',
               // No call-next here: the server refuses it (CURRENT_TICKET_OPEN) until the ticket is
-              // finished or a no-show, and which of the two it was matters for the statistics.
+              // finished or a no-show, and which of the two it was matters for the statistics. The
+              // key still answers, with that message, so a clerk pressing F2 learns why.
               on: {
+                'ticket.callNext': { actions: 'explainCallBlocked' },
                 'ticket.recall': { target: '#windowTerminal.counter.working', actions: { type: 'setPending', params: { action: { kind: 'recall' } } } },
                 'ticket.noShow': { target: '#windowTerminal.counter.working', actions: { type: 'setPending', params: { action: { kind: 'no-show' } } } },
                 'ticket.finish': { target: '#windowTerminal.counter.working', actions: { type: 'setPending', params: { action: { kind: 'finish' } } } },
@@ -447,6 +453,7 @@ export const windowTerminalMachine = setup({
                     },
                     // Nobody is called while the dialog is open; a refresh would close it, so it waits.
                     'view.stale': { actions: 'markStale' },
+                    'ticket.callNext': {},
                     'ticket.recall': {},
                     'ticket.noShow': {},
                     'ticket.finish': {},

@@ -155,8 +155,12 @@ describe.skipIf(!hasChromium)('/window: the window terminal', () => {
     await waitForText('current-ticket-no', 'A001');
     expect(await text('current-reason')).toBe(expectedReason);
     expect(await page.getAttribute('[data-testid=holder-panel]', 'data-state')).toBe('no-card');
-    // F2 again while A001 is at the window does nothing: finish or no-show first.
-    expect(await page.isDisabled('[data-testid=action-callNext]')).toBe(true);
+    // F2 again while A001 is at the window calls nobody and says why.
+    await page.keyboard.press('F2');
+    await waitForText('error-banner', '当前号还在办理中，请先办结或标记过号。知道了 Esc');
+    expect(await text('current-ticket-no')).toBe('A001');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=error-banner]', { state: 'detached' });
   });
 
   it('transfers with the keyboard: to category C (T, then C), and to counter 2 (T, then 2)', async () => {

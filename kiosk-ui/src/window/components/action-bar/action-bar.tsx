@@ -10,23 +10,17 @@ type Can = (event: WindowTerminalEvent) => boolean;
  * disabled, so the buttons and the keys always agree.
  */
 export function ActionBar(props: { words: WindowWords; can: Can; send: (event: WindowTerminalEvent) => void; paused: boolean; serving: boolean }) {
+  // While a ticket is served, F2 only explains (finish or no-show first): it is not the main button then.
   const { t } = props.words;
-  const button = (testId: string, event: WindowTerminalEvent, label: string, shortcut?: string, tone?: 'primary' | 'warn', title?: string) => (
-    <ShortcutButton testId={testId} shortcut={shortcut} disabled={!props.can(event)} onPress={() => props.send(event)} tone={tone} title={title}>
+  const button = (testId: string, event: WindowTerminalEvent, label: string, shortcut?: string, tone?: 'primary' | 'warn') => (
+    <ShortcutButton testId={testId} shortcut={shortcut} disabled={!props.can(event)} onPress={() => props.send(event)} tone={tone}>
       {label}
     </ShortcutButton>
   );
   return (
     <nav class="wt-actions" aria-label={t('window.title')}>
       <div class="wt-actions__calling">
-        {button(
-          'action-callNext',
-          { type: 'ticket.callNext' },
-          t('window.action.callNext'),
-          SHORTCUT_KEYS.callNext,
-          'primary',
-          props.serving ? t('window.action.callNextBlocked') : undefined,
-        )}
+        {button('action-callNext', { type: 'ticket.callNext' }, t('window.action.callNext'), SHORTCUT_KEYS.callNext, props.serving ? undefined : 'primary')}
         {button('action-recall', { type: 'ticket.recall' }, t('window.action.recall'), SHORTCUT_KEYS.recall)}
         {button('action-noShow', { type: 'ticket.noShow' }, t('window.action.noShow'), SHORTCUT_KEYS.noShow, 'warn')}
         {button('action-finish', { type: 'ticket.finish' }, t('window.action.finish'), SHORTCUT_KEYS.finish, 'primary')}

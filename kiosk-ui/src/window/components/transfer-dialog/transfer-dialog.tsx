@@ -19,20 +19,20 @@ export function transferTargets(view: CounterView): { categories: string[]; coun
 export function TransferDialog(props: { view: CounterView; words: WindowWords; busy: boolean; onSubmit: (r: TransferRequest) => void; onCancel: () => void }) {
   const { t } = props.words;
   const { view } = props;
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // Focus goes to the dialog itself, not to an option: a stray Enter must not transfer.
+  const dialog = useRef<HTMLDivElement>(null);
+  useEffect(() => dialog.current?.focus(), []);
   const targets = transferTargets(view);
   return (
     <div class="wt-dialog-backdrop">
-      <div class="wt-dialog" role="dialog" aria-modal="true" aria-labelledby="wt-transfer-heading" data-testid="transfer-dialog">
+      <div ref={dialog} tabIndex={-1} class="wt-dialog" role="dialog" aria-modal="true" aria-labelledby="wt-transfer-heading" data-testid="transfer-dialog">
         <h2 id="wt-transfer-heading">{t('window.transfer.heading', { ticketNo: view.current?.ticketNo ?? '' })}</h2>
         <p class="wt-muted">{t('window.transfer.keys')}</p>
         <h3>{t('window.transfer.toCategory')}</h3>
         <div class="wt-dialog__options">
-          {targets.categories.map((code, i) => (
+          {targets.categories.map((code) => (
             <button
               key={code}
-              ref={i === 0 ? first : undefined}
               type="button"
               class="wt-button"
               data-testid={`transfer-category-${code}`}
