@@ -30,8 +30,8 @@ describe.skipIf(!hasChromium)('/window: the window terminal', () => {
     });
   const waitForState = (prefix: string, on = page) =>
     on.waitForFunction((p) => document.querySelector('.wt')?.getAttribute('data-state')?.startsWith(p) === true, prefix, { timeout: 15_000 });
-  const screenshot = async (name: string) => {
-    if (process.env.WINDOW_SCREENSHOTS) await page.screenshot({ path: join(process.env.WINDOW_SCREENSHOTS, `${name}.png`) });
+  const screenshot = async (name: string, on = page) => {
+    if (process.env.WINDOW_SCREENSHOTS) await on.screenshot({ path: join(process.env.WINDOW_SCREENSHOTS, `${name}.png`) });
   };
 
   const password = (username: string) =>
@@ -103,7 +103,9 @@ describe.skipIf(!hasChromium)('/window: the window terminal', () => {
     await waitForText('login-error', '用户名或密码不正确。');
 
     await logIn(page, 'window1');
-    await page.click('[data-testid=counter-option-1]');
+    await page.waitForSelector('[data-testid=counter-option-1]');
+    await screenshot('window-picker');
+    await page.keyboard.press('1');
     await waitForState('counter.closed');
     expect(await text('help-banner')).toContain('kiosk-2 打印机故障：回执打印机缺纸');
 
@@ -193,6 +195,7 @@ describe.skipIf(!hasChromium)('/window: the window terminal', () => {
     await other.click('[data-testid=counter-option-1]');
     await waitForState('counter.heldByOther', other);
     expect(await other.textContent('[data-testid=counter-held-by]')).toBe('此窗口已由 window1 开启，您只能查看。');
+    await screenshot('window-held', other);
     for (const action of ['callNext', 'recall', 'finish', 'open', 'close', 'pause']) {
       expect(await other.isDisabled(`[data-testid=action-${action}]`)).toBe(true);
     }

@@ -18,7 +18,9 @@ export function useWindowShortcuts(actor: ActorRefFrom<WindowTerminalMachine>): 
       const snapshot = actor.getSnapshot();
       const view = snapshot.context.view;
       const targets = view ? transferTargets(view) : { categories: [], counters: [] };
+      const picking = snapshot.matches({ choosingCounter: 'ready' });
       const event = shortcutEvent(e.key, {
+        pickable: picking ? (snapshot.context.centre?.counters.map((c) => c.number) ?? []) : undefined,
         transferring: snapshot.matches({ counter: { open: { serving: 'transferring' } } }),
         paused: view?.state === 'paused',
         transferCategories: targets.categories,

@@ -33,4 +33,11 @@ describe('shortcutEvent', () => {
     expect(shortcutEvent('F9', dialog)).toBeNull();
     expect(shortcutEvent('Escape', dialog)).toEqual({ type: 'transfer.cancel' });
   });
+
+  it('in the counter picker, a digit picks that counter', () => {
+    const picker = { ...AT_COUNTER, pickable: [1, 2, 3, 4] };
+    expect(shortcutEvent('3', picker)).toEqual({ type: 'counter.choose', number: 3 });
+    expect(shortcutEvent('5', picker)).toBeNull();
+    expect(shortcutEvent('F2', picker)).toBeNull();
+  });
 });

@@ -5,7 +5,7 @@ import type { WindowTerminalEvent } from '@eldercare/state-machines';
  * no browser uses them (F1 help, F3 find, F5 reload, F6 address bar, F7 caret browsing, F10
  * menu, F11 full screen and F12 devtools are left alone). The rarer actions take one letter;
  * letters and digits are ignored while typing in a field. In the transfer dialog a category
- * letter or a counter digit chooses the target.
+ * letter or a counter digit chooses the target; in the counter picker a digit picks the counter.
  */
 export const SHORTCUT_KEYS = {
   callNext: 'F2',
@@ -20,6 +20,8 @@ export const SHORTCUT_KEYS = {
 } as const;
 
 export interface ShortcutContext {
+  /** The counter picker is shown with these counters: a digit picks one. */
+  pickable?: readonly number[];
   /** The transfer dialog is open: its own keys apply. */
   transferring: boolean;
   paused: boolean;
@@ -32,6 +34,10 @@ export interface ShortcutContext {
 
 /** The machine event a key stands for here, or null (the key is left to the browser). */
 export function shortcutEvent(key: string, context: ShortcutContext): WindowTerminalEvent | null {
+  if (context.pickable !== undefined) {
+    const number = /^[1-9]$/.test(key) && !context.typing ? Number(key) : null;
+    return number !== null && context.pickable.includes(number) ? { type: 'counter.choose', number } : null;
+  }
   if (context.transferring) {
     if (key === 'Escape') return { type: 'transfer.cancel' };
     const letter = key.toUpperCase();

@@ -29,7 +29,9 @@ export function CounterPicker(props: { words: WindowWords; centre: CentreView | 
         {props.centre.counters.map((counter) => (
           <li key={counter.number}>
             <button type="button" class="wt-picker__counter" data-testid={`counter-option-${counter.number}`} onClick={() => props.onChoose(counter.number)}>
-              <strong>{t('window.picker.counter', { number: counter.number })}</strong>
+              <strong>
+                {t('window.picker.counter', { number: counter.number })} {counter.number <= 9 && <kbd class="wt-kbd">{counter.number}</kbd>}
+              </strong>
               <span>{t('window.picker.serves', { categories: counter.categories.map(categoryName).join('、') })}</span>
               <span class={counter.open ? 'wt-state wt-state--open' : 'wt-state wt-state--closed'}>
                 {counter.open ? t('window.picker.isOpen') : t('window.picker.isClosed')}
