@@ -148,6 +148,8 @@ const model = setup({
     forget: assign({ person: null, service: null, noTicketPrinter: false }),
     markNoTicketPrinter: assign({ noTicketPrinter: true }),
     clearNoTicketPrinter: assign({ noTicketPrinter: false }),
+    /** 结束办理 while a receipt or ticket prints: nothing happens (an action, so the paths try it). */
+    endIgnored: () => {},
     takePerson: assign(({ event }) => (event.type === 'identify.resolve' ? { person: event.person } : {})),
     takeService: assign(({ event }) => (event.type === 'service.select' ? { service: event.serviceKey } : {})),
   },
@@ -241,6 +243,7 @@ const model = setup({
             printingTicket: {
               entry: 'clearNoTicketPrinter',
               on: {
+                'session.end': { actions: 'endIgnored' },
                 'ticketPrint.resolve': [
                   { guard: { type: 'ticketOutcome', params: { outcome: 'printed' as const } }, target: 'ticket.printed' },
                   { guard: { type: 'ticketOutcome', params: { outcome: 'held' as const } }, target: 'ticket.printHeld' },
@@ -264,6 +267,7 @@ const model = setup({
             },
             printing: {
               on: {
+                'session.end': { actions: 'endIgnored' },
                 'print.resolve': [
                   { guard: 'printed', target: 'receipt.printed' },
                   { guard: 'held', target: 'receipt.printHeld' },

@@ -1,10 +1,11 @@
-import type { ApplicationView, IdentifyResponse, PrintResult } from '@eldercare/domain';
+import type { ApplicationView, CentreView, IdentifyResponse, IssuedTicket, PrintResult } from '@eldercare/domain';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
 import { allowanceChannelFlow } from './allowance-channel-flow';
 import {
   DEFAULT_SESSION_TIMING,
   isIdleWarning,
+  isSessionBusy,
   kioskScreen,
   kioskSessionMachine,
   MIN_IDLE_COUNTDOWN,
@@ -13,13 +14,16 @@ import {
   type IdentifyInput,
   type KioskSessionInput,
   type PrintReceiptInput,
+  type PrintTicketInput,
   type RefreshIdentityInput,
   type StaffNotification,
 } from './kiosk-session-machine';
+import { queueTicketFlow, type IssueTicketInput } from './queue-ticket-flow';
 import { seniorCardFlow } from './senior-card-flow';
 import type { SubmitApplicationInput } from './service-flow-types';
 import { CodedError, controllableActor, settle } from './testing/controllable-actor';
 import { applicationFor, cardOf, identityOf } from './testing/fixtures';
+import { FIXTURE_CENTRE, issuedTicketFor } from './testing/queue-fixtures';
 
 const CARD = cardOf('firstTimer');
 const IDENTITY = identityOf('firstTimer');
@@ -29,6 +33,9 @@ function startSession(input: KioskSessionInput = {}, clock?: SimulatedClock) {
   const refresh = controllableActor<IdentifyResponse, RefreshIdentityInput>();
   const printReceipt = controllableActor<PrintResult, PrintReceiptInput>();
   const submit = controllableActor<ApplicationView, SubmitApplicationInput>();
+  const loadCentre = controllableActor<CentreView, void>();
+  const issueTicket = controllableActor<IssuedTicket, IssueTicketInput>();
+  const printTicket = controllableActor<PrintResult, PrintTicketInput>();
   const releaseCard = vi.fn();
   const notifyStaff = vi.fn<(params: StaffNotification) => void>();
   const machine = kioskSessionMachine.provide({
@@ -38,6 +45,8 @@ function startSession(input: KioskSessionInput = {}, clock?: SimulatedClock) {
       printReceipt: printReceipt.logic,
       allowanceChannelFlow: allowanceChannelFlow.provide({ actors: { submitApplication: submit.logic } }),
       seniorCardFlow: seniorCardFlow.provide({ actors: { submitApplication: submit.logic } }),
+      queueTicketFlow: queueTicketFlow.provide({ actors: { loadCentre: loadCentre.logic, issueTicket: issueTicket.logic } }),
+      printTicket: printTicket.logic,
     },
     actions: {
       releaseCard: () => releaseCard(),
@@ -62,7 +71,29 @@ function startSession(input: KioskSessionInput = {}, clock?: SimulatedClock) {
     submit.last.resolve(applicationFor(submit.last.input.request));
     await settle();
   }
-  return { actor, screen, identify, refresh, printReceipt, submit, releaseCard, notifyStaff, identified, submitted };
+  /** 取号 without a card, category A chosen: the ticket is being issued. */
+  async function issuing() {
+    actor.send({ type: 'ticket.start' });
+    loadCentre.last.resolve(FIXTURE_CENTRE);
+    await settle();
+    actor.send({ type: 'category.choose', category: 'A' });
+    await settle();
+  }
+  return {
+    actor,
+    screen,
+    identify,
+    refresh,
+    printReceipt,
+    submit,
+    issueTicket,
+    printTicket,
+    releaseCard,
+    notifyStaff,
+    identified,
+    submitted,
+    issuing,
+  };
 }
 
 const advance = async (ms: number) => {
@@ -425,6 +456,97 @@ describe('service, printing, receipt, goodbye', () => {
     actor.send({ type: 'session.end' });
     await advance(1_000);
     expect(kioskScreen(actor.getSnapshot())).toBe('attract');
+  });
+});
+
+describe('结束办理 while something is in flight', () => {
+  const busy = (s: ReturnType<typeof startSession>) => isSessionBusy(s.actor.getSnapshot());
+
+  it('is ignored while a ticket is issued and while it prints: the person keeps the number', async () => {
+    const s = startSession();
+    await s.issuing();
+    expect(s.actor.getSnapshot().children.flow?.getSnapshot().value).toBe('issuing');
+    expect(busy(s)).toBe(true);
+    s.actor.send({ type: 'session.end' });
+    await settle();
+    expect(s.screen()).toBe('queueTicket');
+
+    s.issueTicket.last.resolve(issuedTicketFor('A', 12));
+    await settle();
+    expect(s.screen()).toBe('printingTicket');
+    expect(busy(s)).toBe(true);
+    s.actor.send({ type: 'session.end' });
+    expect(s.screen()).toBe('printingTicket');
+    expect(s.actor.getSnapshot().context.queueTicket?.ticket.ticketNo).toBe('A012');
+
+    s.printTicket.last.resolve({ jobId: 't1', state: 'printed' });
+    await settle();
+    expect(s.screen()).toBe('ticketPrinted');
+    expect(busy(s)).toBe(false);
+    s.actor.send({ type: 'session.end' });
+    expect(s.screen()).toBe('goodbye');
+  });
+
+  it('ends the 取号 flow again once issuing failed, and on the category screen', async () => {
+    const s = startSession();
+    await s.issuing();
+    s.issueTicket.last.reject(new CodedError('NETWORK'));
+    await settle();
+    expect(busy(s)).toBe(false);
+    s.actor.send({ type: 'session.end' });
+    expect(s.screen()).toBe('goodbye');
+
+    const t = startSession();
+    t.actor.send({ type: 'ticket.start' });
+    expect(busy(t)).toBe(false);
+    t.actor.send({ type: 'session.end' });
+    expect(t.screen()).toBe('goodbye');
+  });
+
+  it('is ignored while an application is submitted and while its receipt prints', async () => {
+    const s = startSession();
+    await s.identified();
+    s.actor.send({ type: 'service.select', serviceKey: 'allowance-channel' });
+    s.actor.send({ type: 'channel.choose', channel: 'senior-card' });
+    expect(busy(s)).toBe(false);
+    s.actor.send({ type: 'flow.confirm' });
+    await settle();
+    expect(busy(s)).toBe(true);
+    s.actor.send({ type: 'session.end' });
+    await settle();
+    expect(s.screen()).toBe('allowanceChannel');
+    expect(s.releaseCard).not.toHaveBeenCalled();
+
+    s.submit.last.resolve(applicationFor(s.submit.last.input.request));
+    await settle();
+    expect(s.screen()).toBe('printing');
+    s.actor.send({ type: 'session.end' });
+    expect(s.screen()).toBe('printing');
+    s.printReceipt.last.resolve({ jobId: 'j1', state: 'printed' });
+    await settle();
+    expect(s.screen()).toBe('receiptPrinted');
+    expect(busy(s)).toBe(false);
+  });
+
+  it('a failed submission leaves nothing in flight: 结束办理 works again', async () => {
+    const s = startSession();
+    await s.identified();
+    s.actor.send({ type: 'service.select', serviceKey: 'allowance-channel' });
+    s.actor.send({ type: 'channel.choose', channel: 'senior-card' });
+    s.actor.send({ type: 'flow.confirm' });
+    s.submit.last.reject(new CodedError('NETWORK'));
+    await settle();
+    expect(busy(s)).toBe(false);
+    s.actor.send({ type: 'session.end' });
+    expect(s.screen()).toBe('goodbye');
+  });
+
+  it('the idle timeout still ends a session whose request never answers', async () => {
+    const s = startSession();
+    await s.issuing();
+    await advance(DEFAULT_SESSION_TIMING.idleWarningAfter + DEFAULT_SESSION_TIMING.idleCountdown);
+    expect(s.screen()).toBe('attract');
+    expect(s.actor.getSnapshot().context.flowInFlight).toBe(false);
   });
 });
 

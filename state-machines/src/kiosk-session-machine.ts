@@ -13,7 +13,7 @@ import { errorCode } from './error-code';
 import { hostActorMissing } from './host-actor-missing';
 import { queueTicketFlow, type QueueTicketFlowEvent, type QueueTicketFlowOutput, type QueueTicketIssued } from './queue-ticket-flow';
 import { seniorCardFlow, type SeniorCardFlowEvent } from './senior-card-flow';
-import type { KioskServiceKey, ServiceFlowOutput } from './service-flow-types';
+import { IN_FLIGHT_TAG, type KioskServiceKey, type ServiceFlowOutput } from './service-flow-types';
 
 /**
  * One citizen's visit to the kiosk, from the welcome screen to "take your card and receipt".
@@ -103,6 +103,8 @@ export interface KioskSessionContext {
   heldPrintJobId: string | null;
   /** The "staff have been called" overlay is showing. */
   helpRequested: boolean;
+  /** The running flow has a request out (see IN_FLIGHT_TAG): 结束办理 waits for its answer. */
+  flowInFlight: boolean;
   /** While the inactivity warning shows: when the session will be wiped (ms, same clock as `now`). */
   idleWarningDeadline: number | null;
 }
@@ -184,6 +186,7 @@ function initialContext(input: KioskSessionInput): KioskSessionContext {
     printErrorCode: null,
     heldPrintJobId: null,
     helpRequested: false,
+    flowInFlight: false,
     idleWarningDeadline: null,
   };
 }
@@ -265,6 +268,26 @@ function transitionsFor<TType extends string, TTransition>(types: readonly TType
 
 // ---- machine ---------------------------------------------------------------------------
 
+/** Every flow child reports its snapshots, so the session knows when the flow has a request out. */
+const WATCH_IN_FLIGHT = {
+  onSnapshot: {
+    actions: {
+      type: 'noteFlowInFlight',
+      params: ({ event }: { event: { snapshot: { hasTag(tag: string): boolean } } }) => ({
+        inFlight: event.snapshot.hasTag(IN_FLIGHT_TAG),
+      }),
+    },
+  },
+} as const;
+
+/**
+ * 结束办理 is ignored while a request is out or a receipt or ticket is printing: ending then
+ * would lose the application's receipt, or the ticket the server has just issued, to the person.
+ * (Given to a flow state, it takes the event only while the flow has a request out.)
+ */
+const END_IGNORED_IN_FLIGHT = { 'session.end': { guard: 'flowInFlight' } } as const;
+const END_IGNORED = { 'session.end': {} } as const;
+
 /**
  * How a service flow ends, the same for every flow: submitted → print the receipt, finished
  * (nothing to submit) → goodbye, back or a crash → the menu.
@@ -339,6 +362,7 @@ export const kioskSessionMachine = setup({
     jobHeld: (_, params: { result: PrintResult }) => params.result.state === 'held',
     ticketIssued: (_, params: { output: QueueTicketFlowOutput }) => params.output.kind === 'issued',
     identified: ({ context }) => context.identity !== null,
+    flowInFlight: ({ context }) => context.flowInFlight,
     ticketPrinterConfigured: ({ context }) => context.printErrorCode !== NOT_CONFIGURED,
     isHeldJob: ({ context }, params: { jobId: string }) => context.heldPrintJobId === params.jobId,
   },
@@ -362,6 +386,8 @@ export const kioskSessionMachine = setup({
     forwardToFlow: sendTo('flow', ({ event }) => event),
     storeApplication: assign((_, params: { application: ApplicationView }) => ({ application: params.application })),
     storeQueueTicket: assign((_, params: { output: QueueTicketFlowOutput }) => ({ queueTicket: issuedTicketOf(params.output) })),
+    noteFlowInFlight: assign((_, params: { inFlight: boolean }) => ({ flowInFlight: params.inFlight })),
+    clearFlowInFlight: assign({ flowInFlight: false }),
     clearPrintError: assign({ printErrorCode: null }),
     storePrintError: assign((_, params: { code: string | null }) => ({ printErrorCode: params.code })),
     storeHeldPrint: assign((_, params: { result: PrintResult }) => ({
@@ -510,13 +536,15 @@ export const kioskSessionMachine = setup({
             inService: {
               // Always entered through service.select, which targets the chosen flow's state.
               initial: 'allowanceChannel',
-              on: transitionsFor(FLOW_EVENT_TYPES, { actions: 'forwardToFlow' } as const),
+              exit: 'clearFlowInFlight',
+              on: { ...transitionsFor(FLOW_EVENT_TYPES, { actions: 'forwardToFlow' } as const), ...END_IGNORED_IN_FLIGHT },
               states: {
                 allowanceChannel: {
                   invoke: {
                     id: 'flow',
                     src: 'allowanceChannelFlow',
                     input: ({ context }) => ({ identity: requireIdentity(context) }),
+                    ...WATCH_IN_FLIGHT,
                     ...FLOW_ENDINGS,
                   },
                 },
@@ -525,6 +553,7 @@ export const kioskSessionMachine = setup({
                     id: 'flow',
                     src: 'seniorCardFlow',
                     input: ({ context }) => ({ identity: requireIdentity(context) }),
+                    ...WATCH_IN_FLIGHT,
                     ...FLOW_ENDINGS,
                   },
                 },
@@ -533,11 +562,13 @@ export const kioskSessionMachine = setup({
             // 取号. Back from the first screen returns where the person came from: the menu, or
             // (no card) the welcome screen, which ends this short session.
             queueTicket: {
-              on: transitionsFor(FLOW_EVENT_TYPES, { actions: 'forwardToFlow' } as const),
+              exit: 'clearFlowInFlight',
+              on: { ...transitionsFor(FLOW_EVENT_TYPES, { actions: 'forwardToFlow' } as const), ...END_IGNORED_IN_FLIGHT },
               invoke: {
                 id: 'flow',
                 src: 'queueTicketFlow',
                 input: ({ context }) => ({ identifyToken: context.identity?.identifyToken ?? null }),
+                ...WATCH_IN_FLIGHT,
                 onDone: [
                   {
                     guard: { type: 'ticketIssued', params: ({ event }) => ({ output: event.output }) },
@@ -552,6 +583,7 @@ export const kioskSessionMachine = setup({
             },
             printingTicket: {
               entry: 'clearPrintError',
+              on: END_IGNORED,
               invoke: {
                 id: 'printTicket',
                 src: 'printTicket',
@@ -612,6 +644,7 @@ export const kioskSessionMachine = setup({
             },
             printing: {
               entry: 'clearPrintError',
+              on: END_IGNORED,
               invoke: {
                 id: 'printReceipt',
                 src: 'printReceipt',
@@ -796,6 +829,18 @@ export function runningTicketFlow(snapshot: KioskSessionSnapshot): ActorRefFrom<
   const actor = snapshot.children.flow;
   if (!actor || !snapshot.matches({ session: { main: 'queueTicket' } })) return null;
   return actor as ActorRefFrom<typeof queueTicketFlow>;
+}
+
+/**
+ * A request is out (submitting, issuing) or a receipt or ticket is printing: the session ignores
+ * 结束办理 now, so the page does not offer it.
+ */
+export function isSessionBusy(snapshot: KioskSessionSnapshot): boolean {
+  return (
+    snapshot.context.flowInFlight ||
+    snapshot.matches({ session: { main: 'printing' } }) ||
+    snapshot.matches({ session: { main: 'printingTicket' } })
+  );
 }
 
 export function isIdleWarning(snapshot: KioskSessionSnapshot): boolean {

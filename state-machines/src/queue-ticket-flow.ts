@@ -3,6 +3,7 @@ import { assign, setup } from 'xstate';
 import { errorCode } from './error-code';
 import { hostActorMissing } from './host-actor-missing';
 import { idempotencyKeyFor, type IdempotencyKeys } from './idempotency-key';
+import { IN_FLIGHT_TAG } from './service-flow-types';
 
 /**
  * 取号: the person chooses a ticket category (A 养老服务, B 医保, …, with how many are waiting)
@@ -143,6 +144,7 @@ export const queueTicketFlow = setup({
       },
     },
     issuing: {
+      tags: [IN_FLIGHT_TAG],
       entry: 'clearError',
       on: { 'flow.cancel': {} },
       invoke: {

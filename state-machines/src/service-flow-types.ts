@@ -9,6 +9,13 @@ import type {
 export type KioskServiceKey = 'allowance-channel' | 'senior-card';
 export const KIOSK_SERVICE_KEYS: readonly KioskServiceKey[] = ['allowance-channel', 'senior-card'];
 
+/**
+ * The tag of a flow state whose request is out (submitting an application, issuing a ticket):
+ * the server may already have acted, so the session cannot be ended until it answers, or the
+ * person would lose the receipt or ticket they are owed.
+ */
+export const IN_FLIGHT_TAG = 'inFlight';
+
 /** Input of every service flow machine. */
 export interface ServiceFlowInput {
   identity: IdentifyResponse;

@@ -1,5 +1,5 @@
 import type { ApplicationView } from '@eldercare/domain';
-import type { ServiceFlowOutput, SubmitApplicationInput } from './service-flow-types';
+import { IN_FLIGHT_TAG, type ServiceFlowOutput, type SubmitApplicationInput } from './service-flow-types';
 
 /**
  * The end of every service flow, from 确认 on: submitting (one request; it cannot be cancelled
@@ -14,6 +14,7 @@ export function submissionStates<TContext>(
 ) {
   return {
     submitting: {
+      tags: [IN_FLIGHT_TAG],
       entry: 'clearSubmitError',
       on: { 'flow.cancel': {} },
       invoke: {
