@@ -49,7 +49,16 @@ export type DurationStats = Static<typeof DurationStatsSchema>;
 
 /**
  * Counts by outcome. `called`: tickets called at least once (called_at set). `served`: status
- * done. `waiting`: not called yet (still waiting at the end of the day, or now for today).
+ * done. `transferred`: tickets a window sent on, to another category or to one counter by name
+ * (transferred_from_counter set; a transfer puts the ticket back to waiting, never a status of its
+ * own). `waiting`: in a line now (status waiting), transferred ones not called again included.
+ * `recalls`: calls beyond the first at the window that called it last (call_count − 1 summed; a
+ * transfer starts the count anew, so recalls before a transfer are not in it).
+ *
+ * Per category and per counter a transferred ticket counts where each step happened: issued,
+ * called, transferred and its waiting time under the category that numbered it (issued_category)
+ * and the counter that transferred it; served, no-show, cancelled, waiting, recalls and its
+ * service time under the category and counter that have it now. Totals count every ticket once.
  */
 export const TicketCountsSchema = Type.Object({
   issued: Count,
@@ -59,10 +68,15 @@ export const TicketCountsSchema = Type.Object({
   cancelled: Count,
   transferred: Count,
   waiting: Count,
+  recalls: Count,
 });
 export type TicketCounts = Static<typeof TicketCountsSchema>;
 
-/** Waiting time: issued → first call. Service time: first call → finished, for served tickets. */
+/**
+ * Waiting time: issued → first call. Service time: last call (the one the person answered: after
+ * a recall or a transfer) → finished, for served tickets. A transferred ticket's time at its first
+ * window and its second wait are in neither.
+ */
 const TimesSchema = { waitingTime: DurationStatsSchema, serviceTime: DurationStatsSchema };
 
 export const CategoryStatisticsSchema = Type.Object({
@@ -73,7 +87,11 @@ export const CategoryStatisticsSchema = Type.Object({
 });
 export type CategoryStatistics = Static<typeof CategoryStatisticsSchema>;
 
-/** Tickets by the counter that called them last (tickets never called belong to no counter). */
+/**
+ * Tickets by counter (tickets never called belong to no counter): served, no-show, recalls and
+ * service time at the counter that called it last; issued, called, transferred and waiting time at
+ * the counter that called it first — for a ticket transferred twice, the one that transferred it last.
+ */
 export const CounterStatisticsSchema = Type.Object({
   counterNumber: Type.Integer({ minimum: 1, maximum: 99 }),
   counts: TicketCountsSchema,

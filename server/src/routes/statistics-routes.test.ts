@@ -18,9 +18,18 @@ interface SeedTicket {
   /** Shanghai wall-clock times on DAY, HH:MM[:SS]. */
   issued: string;
   called?: string;
+  /** The call the person answered; default `called`. */
+  lastCalled?: string;
+  /** Default 1 once called. */
+  callCount?: number;
   finished?: string;
   status: string;
   counter?: number;
+  /** The line it waits in or was served in now; default the number's letter (which numbered it). */
+  category?: string;
+  /** Set as the window terminal's transfer leaves it: issued_category = the number's letter. */
+  transferredFrom?: number;
+  targetCounter?: number;
   priority?: string[];
   day?: string;
   centreId?: string;
@@ -28,17 +37,19 @@ interface SeedTicket {
 
 const at = (day: string, time: string) => new Date(`${day}T${time.length === 5 ? `${time}:00` : time}+08:00`);
 
-/** Inserts tickets as the queue would have left them, with known times. */
+/** Inserts tickets as the queue and the window terminal would have left them, with known times. */
 async function seed(app: FastifyInstance, tickets: SeedTicket[]): Promise<void> {
   for (const t of tickets) {
     const day = t.day ?? DAY;
+    const lastCalled = t.lastCalled ?? t.called;
     await app.db.query(
-      `INSERT INTO tickets (id, centre_id, category, day, sequence, ticket_no, priority, person_index, kiosk_id, issued_at, status, called_at, counter_number, finished_at)
-       VALUES ($1::uuid, $2, $3, $4::date, $5, $6, $7::text[], $8, 'kiosk-7', $9, $10, $11, $12, $13)`,
+      `INSERT INTO tickets (id, centre_id, category, day, sequence, ticket_no, priority, person_index, kiosk_id, issued_at, status, called_at, counter_number, finished_at,
+         last_called_at, call_count, issued_category, transferred_from_counter, target_counter)
+       VALUES ($1::uuid, $2, $3, $4::date, $5, $6, $7::text[], $8, 'kiosk-7', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
         randomUUID(),
         t.centreId ?? centre,
-        t.no[0]!,
+        t.category ?? t.no[0]!,
         day,
         Number(t.no.slice(1)),
         t.no,
@@ -49,6 +60,11 @@ async function seed(app: FastifyInstance, tickets: SeedTicket[]): Promise<void> 
         t.called ? at(day, t.called) : null,
         t.counter ?? null,
         t.finished ? at(day, t.finished) : null,
+        lastCalled ? at(day, lastCalled) : null,
+        t.callCount ?? (t.called ? 1 : 0),
+        t.transferredFrom === undefined ? null : t.no[0]!,
+        t.transferredFrom ?? null,
+        t.targetCounter ?? null,
       ],
     );
   }
@@ -57,7 +73,8 @@ async function seed(app: FastifyInstance, tickets: SeedTicket[]): Promise<void> 
 /**
  * The day under test (Shanghai times). Waits, minutes: A001 5, A002 10, A003 20, A004 2, B001 30,
  * C001 1, C002 15. Service (done only): A001 10, A002 6, A004 12, B001 20. C003 at 07:59:30 is
- * 23:59:30 UTC the day before: it belongs to hour 7 of DAY.
+ * 23:59:30 UTC the day before: it belongs to hour 7 of DAY. C001 was called at counter 4, which
+ * transferred it to counter 2 by name (same category): back to waiting, call count reset.
  */
 const DAY_TICKETS: SeedTicket[] = [
   { no: 'C003', issued: '07:59:30', status: 'cancelled' },
@@ -68,8 +85,8 @@ const DAY_TICKETS: SeedTicket[] = [
   { no: 'A004', issued: '09:30', called: '09:32', finished: '09:44', status: 'done', counter: 2, priority: ['age80', 'disability'] },
   { no: 'B002', issued: '10:05', status: 'waiting' },
   { no: 'A005', issued: '10:10', status: 'cancelled' },
-  { no: 'C001', issued: '13:00', called: '13:01', status: 'transferred', counter: 4 },
-  { no: 'C002', issued: '13:30', called: '13:45', status: 'serving', counter: 4 },
+  { no: 'C001', issued: '13:00', called: '13:01', callCount: 0, status: 'waiting', transferredFrom: 4, targetCounter: 2 },
+  { no: 'C002', issued: '13:30', called: '13:45', status: 'called', counter: 4 },
 ];
 
 /** count, average, median, p90 (percentile_cont), max — in minutes for readability, compared in seconds. */
@@ -79,8 +96,8 @@ function d(count: number, avgMin?: number, medianMin?: number, p90Min?: number, 
   return { count, averageSeconds: s(avgMin!), medianSeconds: s(medianMin!), p90Seconds: s(p90Min!), maxSeconds: s(maxMin!) };
 }
 
-function counts(issued: number, called: number, served: number, noShow: number, cancelled: number, transferred: number, waiting: number) {
-  return { issued, called, served, noShow, cancelled, transferred, waiting };
+function counts(issued: number, called: number, served: number, noShow: number, cancelled: number, transferred: number, waiting: number, recalls = 0) {
+  return { issued, called, served, noShow, cancelled, transferred, waiting, recalls };
 }
 
 function cookieOf(res: LightMyRequestResponse): string {
@@ -132,14 +149,14 @@ describeOnEachDatabase('statistics of a centre’s day (/api/v1/admin)', (target
     expect(stats.date).toBe(DAY);
     // Waits 1 2 5 10 15 20 30: p90 at rank 5.4 → 20 + 0.4 × 10. Service 6 10 12 20: p90 at rank 2.7 → 12 + 0.7 × 8.
     expect(stats.totals).toEqual({
-      counts: counts(10, 7, 4, 1, 2, 1, 1),
+      counts: counts(10, 7, 4, 1, 2, 1, 2),
       waitingTime: d(7, 83 / 7, 10, 24, 30),
       serviceTime: d(4, 12, 11, 17.6, 20),
     });
     expect(stats.byCategory).toEqual([
       { code: 'A', name: { zh: '养老服务', en: 'Elderly-care services' }, counts: counts(5, 4, 3, 1, 1, 0, 0), waitingTime: d(4, 9.25, 7.5, 17, 20), serviceTime: d(3, 28 / 3, 10, 11.6, 12) },
       { code: 'B', name: expect.any(Object), counts: counts(2, 1, 1, 0, 0, 0, 1), waitingTime: d(1, 30, 30, 30, 30), serviceTime: d(1, 20, 20, 20, 20) },
-      { code: 'C', name: expect.any(Object), counts: counts(3, 2, 0, 0, 1, 1, 0), waitingTime: d(2, 8, 8, 13.6, 15), serviceTime: d(0) },
+      { code: 'C', name: expect.any(Object), counts: counts(3, 2, 0, 0, 1, 1, 1), waitingTime: d(2, 8, 8, 13.6, 15), serviceTime: d(0) },
     ]);
     expect(stats.byCounter).toEqual([
       { counterNumber: 1, counts: counts(2, 2, 2, 0, 0, 0, 0), waitingTime: d(2, 7.5, 7.5, 9.5, 10), serviceTime: d(2, 8, 8, 9.6, 10) },
@@ -147,6 +164,43 @@ describeOnEachDatabase('statistics of a centre’s day (/api/v1/admin)', (target
       { counterNumber: 3, counts: counts(1, 1, 1, 0, 0, 0, 0), waitingTime: d(1, 30, 30, 30, 30), serviceTime: d(1, 20, 20, 20, 20) },
       { counterNumber: 4, counts: counts(2, 2, 0, 0, 0, 1, 0), waitingTime: d(2, 8, 8, 13.6, 15), serviceTime: d(0) },
     ]);
+  });
+
+  it('counts transfers and recalls, with service time from the call the person answered, where each step happened', async () => {
+    const day = '2026-03-11';
+    // As the window terminal leaves them. A001: first called at counter 1, which transferred it to
+    // line B; counter 3 called it at 09:40 and served it. A002: recalled twice, served after the
+    // last call. A003: called at counter 1, transferred to line C, waiting there again. A004:
+    // called at counter 2, transferred to B; counter 3 called and recalled it, then no-show.
+    await seed(app, [
+      { no: 'A001', day, issued: '09:00', called: '09:10', lastCalled: '09:40', finished: '09:50', status: 'done', category: 'B', transferredFrom: 1, counter: 3 },
+      { no: 'A002', day, issued: '09:05', called: '09:15', lastCalled: '09:20', callCount: 3, finished: '09:26', status: 'done', counter: 2 },
+      { no: 'B001', day, issued: '09:20', called: '09:30', finished: '09:35', status: 'done', counter: 3 },
+      { no: 'A003', day, issued: '09:30', called: '09:32', callCount: 0, status: 'waiting', category: 'C', transferredFrom: 1 },
+      { no: 'A004', day, issued: '09:40', called: '09:45', lastCalled: '10:07', callCount: 2, finished: '10:10', status: 'no-show', category: 'B', transferredFrom: 2, counter: 3 },
+    ]);
+    const stats = (await get('boss', statsUrl(centre, `?date=${day}`))).json<CentreDayStatistics>();
+    // Waits 2 5 10 10 10; service A001 10 (not 40: its second wait), A002 6 (not 11: the recalls), B001 5.
+    expect(stats.totals).toEqual({ counts: counts(5, 5, 3, 1, 0, 3, 1, 3), waitingTime: d(5, 7.4, 10, 10, 10), serviceTime: d(3, 7, 6, 9.2, 10) });
+    // Taken, called, transferred and waited under the line that numbered it; served, no-show,
+    // waiting, recalls and service time under the line that has it now.
+    expect(stats.byCategory.map(({ code, counts, waitingTime, serviceTime }) => ({ code, counts, waitingTime, serviceTime }))).toEqual([
+      { code: 'A', counts: counts(4, 4, 1, 0, 0, 3, 0, 2), waitingTime: d(4, 6.75, 7.5, 10, 10), serviceTime: d(1, 6, 6, 6, 6) },
+      { code: 'B', counts: counts(1, 1, 2, 1, 0, 0, 0, 1), waitingTime: d(1, 10, 10, 10, 10), serviceTime: d(2, 7.5, 7.5, 9.5, 10) },
+      { code: 'C', counts: counts(0, 0, 0, 0, 0, 0, 1, 0), waitingTime: d(0), serviceTime: d(0) },
+    ]);
+    // Likewise per counter: the one that called it first (and transferred it), the one that has it now.
+    expect(stats.byCounter).toEqual([
+      { counterNumber: 1, counts: counts(2, 2, 0, 0, 0, 2, 0, 0), waitingTime: d(2, 6, 6, 9.2, 10), serviceTime: d(0) },
+      { counterNumber: 2, counts: counts(2, 2, 1, 0, 0, 1, 0, 2), waitingTime: d(2, 7.5, 7.5, 9.5, 10), serviceTime: d(1, 6, 6, 6, 6) },
+      { counterNumber: 3, counts: counts(1, 1, 2, 1, 0, 0, 0, 1), waitingTime: d(1, 10, 10, 10, 10), serviceTime: d(2, 7.5, 7.5, 9.5, 10) },
+      { counterNumber: 4, counts: counts(0, 0, 0, 0, 0, 0, 0, 0), waitingTime: d(0), serviceTime: d(0) },
+    ]);
+
+    const csv = (await get('boss', `/api/v1/admin/centres/${centre}/statistics.csv?date=${day}`)).body.split('\r\n');
+    expect(csv).toContain('合计,5,5,3,1,0,3,1,3,7.4,10,10,10,7,6,9.2,10');
+    expect(csv).toContain(`A001,B,,${day} 09:00:00,${day} 09:10:00,${day} 09:40:00,${day} 09:50:00,3,1,已办结`);
+    expect(csv).toContain(`A003,C,,${day} 09:30:00,${day} 09:32:00,${day} 09:32:00,,,1,等候中`);
   });
 
   it('gives the priority share per class and the tickets per Shanghai hour', async () => {
@@ -229,18 +283,19 @@ describeOnEachDatabase('statistics of a centre’s day (/api/v1/admin)', (target
     expect(res.rawPayload.subarray(0, 3).toString('hex')).toBe('efbbbf');
     const lines = res.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[1]).toBe(`日期,${DAY}`);
-    expect(lines).toContain('合计,10,7,4,1,2,1,1,11.9,10,24,30,12,11,17.6,20');
-    expect(lines).toContain('A,养老服务,5,4,3,1,1,0,0,9.3,7.5,17,20,9.3,10,11.6,12');
-    expect(lines).toContain('C,综合,3,2,0,0,1,1,0,8,8,13.6,15,,,,');
-    expect(lines).toContain('4,2,2,0,0,0,1,0,8,8,13.6,15,,,,');
+    expect(lines).toContain('合计,10,7,4,1,2,1,2,0,11.9,10,24,30,12,11,17.6,20');
+    expect(lines).toContain('A,养老服务,5,4,3,1,1,0,0,0,9.3,7.5,17,20,9.3,10,11.6,12');
+    expect(lines).toContain('C,综合,3,2,0,0,1,1,1,0,8,8,13.6,15,,,,');
+    expect(lines).toContain('4,2,2,0,0,0,1,0,0,8,8,13.6,15,,,,');
     expect(lines).toContain('优先办占比,0.3');
     expect(lines).toContain('age80,80周岁以上老人,2,0.2');
     expect(lines).toContain('8,3');
     const ticketRows = lines.slice(lines.indexOf('每张号明细') + 2, -1);
     expect(ticketRows).toHaveLength(10);
-    expect(ticketRows[0]).toBe(`C003,C,,${DAY} 07:59:30,,,,已取消`);
-    expect(ticketRows).toContain(`A004,A,80周岁以上老人、残疾人,${DAY} 09:30:00,${DAY} 09:32:00,${DAY} 09:44:00,2,已办结`);
-    expect(ticketRows).toContain(`B002,B,,${DAY} 10:05:00,,,,等候中`);
+    expect(ticketRows[0]).toBe(`C003,C,,${DAY} 07:59:30,,,,,,已取消`);
+    expect(ticketRows).toContain(`A004,A,80周岁以上老人、残疾人,${DAY} 09:30:00,${DAY} 09:32:00,${DAY} 09:32:00,${DAY} 09:44:00,2,,已办结`);
+    expect(ticketRows).toContain(`B002,B,,${DAY} 10:05:00,,,,,,等候中`);
+    expect(ticketRows).toContain(`C001,C,,${DAY} 13:00:00,${DAY} 13:01:00,${DAY} 13:01:00,,,4,等候中`);
     // The person index and the kiosk are not statistics.
     expect(res.body).not.toMatch(/a1b2c3d4|kiosk-7/i);
   });
@@ -256,7 +311,7 @@ describeOnEachDatabase('statistics of a centre’s day (/api/v1/admin)', (target
     const res = await get('street', `/api/v1/admin/centres/${centre}/statistics.csv?date=${DAY}&lang=en`);
     const lines = res.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(`Service centre,"Tianping Road Community Service Centre, Xuhui (demo)",${centre}`);
-    expect(lines).toContain(`A004,A,Aged 80 or over; Person with a disability,${DAY} 09:30:00,${DAY} 09:32:00,${DAY} 09:44:00,2,served`);
+    expect(lines).toContain(`A004,A,Aged 80 or over; Person with a disability,${DAY} 09:30:00,${DAY} 09:32:00,${DAY} 09:32:00,${DAY} 09:44:00,2,,served`);
     const viaHeader = await get('street', `/api/v1/admin/centres/${centre}/statistics.csv?date=${DAY}`, { 'accept-language': 'en' });
     expect(viaHeader.body).toContain('Total,10,7');
   });

@@ -76,7 +76,7 @@ export const statisticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['admin'],
-        summary: 'A centre’s day in numbers: tickets, waiting and service times per category and counter, priority share, tickets per hour',
+        summary: 'A centre’s day in numbers: tickets, transfers, recalls, waiting and service times per category and counter, priority share, tickets per hour',
         description: `date defaults to today (Asia/Shanghai). No personal data, so not audited. ${ERRORS}`,
         params: StatisticsParamsSchema,
         querystring: StatisticsQuerySchema,
@@ -98,7 +98,8 @@ export const statisticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The same numbers as CSV (UTF-8 with BOM, for Excel), plus one row per ticket without holder data',
         description:
           'Sections: summary, by category, by counter, priority classes, tickets per hour, tickets (number, category, priority classes, ' +
-          'issued / first called / finished times in Shanghai time, counter, status). Times in minutes. Headers in the language of ' +
+          'issued / first called / last called / finished times in Shanghai time, counter, counter that transferred it, status). ' +
+          'Times in minutes. Headers in the language of ' +
           `lang, else Accept-Language. ${ERRORS}`,
         params: StatisticsParamsSchema,
         querystring: CsvQuerySchema,

@@ -15,9 +15,14 @@ export interface StatisticsTicketRow {
   category: string;
   priority: PriorityClass[];
   issuedAt: Date;
+  /** First call. */
   calledAt: Date | null;
+  /** The call the person answered (a recall, or the call at the window a transfer sent them to). */
+  lastCalledAt: Date | null;
   finishedAt: Date | null;
   counterNumber: number | null;
+  /** The counter that (last) transferred it, null if never transferred. */
+  transferredFromCounter: number | null;
   status: QueueTicketStatus;
 }
 
@@ -28,11 +33,13 @@ interface CentreRow {
   counters: number[];
 }
 
-/** One row of the grouped aggregate: totals, per category, or per counter (see `grouping`). */
+/** One row of the grouped aggregate: totals, or one key of one of the four sets (see `grouping`). */
 interface AggregateRow {
-  /** GROUPING(category, counter_number): 1 = by category, 2 = by counter, 3 = the whole day. */
+  /** GROUPING(first_category, category, first_counter, counter_number): see GROUPS. */
   grouping: number;
+  first_category: string | null;
   category: string | null;
+  first_counter: number | null;
   counter_number: number | null;
   issued: number;
   called: number;
@@ -41,6 +48,7 @@ interface AggregateRow {
   cancelled: number;
   transferred: number;
   waiting: number;
+  recalls: number;
   priority: number;
   w_count: number;
   w_avg: number | null;
@@ -53,6 +61,9 @@ interface AggregateRow {
   s_p90: number | null;
   s_max: number | null;
 }
+
+/** GROUPING() bits, first argument highest: 1 marks a column not grouped by. */
+const GROUPS = { firstCategory: 0b0111, category: 0b1011, firstCounter: 0b1101, counter: 0b1110, total: 0b1111 } as const;
 
 /** Durations in whole seconds: rounded as numeric (half away from zero), not as float8 (half to even). */
 function durationColumns(prefix: string, seconds: string): string {
@@ -68,28 +79,43 @@ function durationColumns(prefix: string, seconds: string): string {
 // (CASE rather than greatest() alone: greatest ignores NULL, and a ticket never called has no wait.)
 const WAITING_SECONDS = 'CASE WHEN t.called_at IS NOT NULL THEN greatest(0, extract(epoch FROM t.called_at - t.issued_at)) END';
 // Only served tickets have a service time: a no-show's finished_at is when staff gave up on it.
-const SERVICE_SECONDS = `CASE WHEN t.status = 'done' AND t.finished_at IS NOT NULL AND t.called_at IS NOT NULL
-  THEN greatest(0, extract(epoch FROM t.finished_at - t.called_at)) END`;
+// It starts at the last call, the one the person answered (after a recall, or at the window a
+// transfer sent them to); rows from before 0007 have no last_called_at and start at the first.
+const SERVICE_SECONDS = `CASE WHEN t.status = 'done' AND t.finished_at IS NOT NULL AND COALESCE(t.last_called_at, t.called_at) IS NOT NULL
+  THEN greatest(0, extract(epoch FROM t.finished_at - COALESCE(t.last_called_at, t.called_at))) END`;
 
 /**
  * Totals, per category and per counter in one pass: GROUPING SETS with percentile_cont, which
  * PGlite and PostgreSQL both run. Nothing is summed in JavaScript.
+ *
+ * A transfer sends a ticket back to waiting under its new category (issued_category keeps the
+ * one that numbered it, transferred_from_counter the counter), so each ticket has where it
+ * started and where it is now, and both are grouped by: the start sets give issued, called,
+ * transferred and the waiting time (the first call happened in the first line), the current
+ * sets give the outcome (served, no-show, cancelled, waiting, recalls, service time). The
+ * counter that called first is the one that transferred it; for a ticket transferred twice the
+ * earlier counter is not recorded, and the last transferring one stands for it.
  */
 const AGGREGATE_SQL = `
-  SELECT GROUPING(t.category, t.counter_number)::int AS grouping, t.category, t.counter_number,
+  WITH t AS (
+    SELECT *, COALESCE(issued_category, category) AS first_category, COALESCE(transferred_from_counter, counter_number) AS first_counter
+    FROM tickets WHERE centre_id = $1 AND day = $2::date
+  )
+  SELECT GROUPING(t.first_category, t.category, t.first_counter, t.counter_number)::int AS grouping,
+    t.first_category, t.category, t.first_counter, t.counter_number,
     count(*)::int AS issued,
     count(t.called_at)::int AS called,
     count(*) FILTER (WHERE t.status = 'done')::int AS served,
     count(*) FILTER (WHERE t.status = 'no-show')::int AS no_show,
     count(*) FILTER (WHERE t.status = 'cancelled')::int AS cancelled,
-    count(*) FILTER (WHERE t.status = 'transferred')::int AS transferred,
+    count(t.transferred_from_counter)::int AS transferred,
     count(*) FILTER (WHERE t.status = 'waiting')::int AS waiting,
+    COALESCE(sum(greatest(t.call_count - 1, 0)), 0)::int AS recalls,
     count(*) FILTER (WHERE cardinality(t.priority) > 0)::int AS priority,
     ${durationColumns('w', WAITING_SECONDS)},
     ${durationColumns('s', SERVICE_SECONDS)}
-  FROM tickets t
-  WHERE t.centre_id = $1 AND t.day = $2::date
-  GROUP BY GROUPING SETS ((t.category), (t.counter_number), ())`;
+  FROM t
+  GROUP BY GROUPING SETS ((t.first_category), (t.category), (t.first_counter), (t.counter_number), ())`;
 
 /**
  * Tickets per Shanghai hour and per priority class, one pass. The day's hours are counted from
@@ -115,26 +141,28 @@ function durationStats(row: AggregateRow | undefined, prefix: 'w' | 's'): Durati
   };
 }
 
-function counts(row: AggregateRow | undefined): TicketCounts {
-  if (!row) return { issued: 0, called: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0, waiting: 0 };
+/** A group's numbers: what started in it from `start`, what ended in it from `now` (the same row for totals). */
+function group(start: AggregateRow | undefined, now: AggregateRow | undefined): { counts: TicketCounts; waitingTime: DurationStats; serviceTime: DurationStats } {
   return {
-    issued: row.issued,
-    called: row.called,
-    served: row.served,
-    noShow: row.no_show,
-    cancelled: row.cancelled,
-    transferred: row.transferred,
-    waiting: row.waiting,
+    counts: {
+      issued: start?.issued ?? 0,
+      called: start?.called ?? 0,
+      served: now?.served ?? 0,
+      noShow: now?.no_show ?? 0,
+      cancelled: now?.cancelled ?? 0,
+      transferred: start?.transferred ?? 0,
+      waiting: now?.waiting ?? 0,
+      recalls: now?.recalls ?? 0,
+    },
+    waitingTime: durationStats(start, 'w'),
+    serviceTime: durationStats(now, 's'),
   };
-}
-
-function times(row: AggregateRow | undefined) {
-  return { waitingTime: durationStats(row, 'w'), serviceTime: durationStats(row, 's') };
 }
 
 /**
  * A centre's day in numbers for /admin: SQL aggregates over `tickets` (issued_at, called_at as
- * the first call, finished_at, status, priority, category, counter_number). Read-only.
+ * the first call, last_called_at, call_count, finished_at, status, priority, category and
+ * issued_category, counter_number and transferred_from_counter). Read-only.
  */
 export class QueueStatistics {
   constructor(private readonly db: SqlDatabase) {}
@@ -154,11 +182,15 @@ export class QueueStatistics {
       this.db.query<AggregateRow>(AGGREGATE_SQL, [centreId, date]),
       this.db.query<{ grouping: number; hour: number | null; class: string | null; tickets: number }>(DISTRIBUTION_SQL, [centreId, date]),
     ]);
-    const total = aggregates.find((r) => r.grouping === 3);
-    const byCategory = new Map(aggregates.filter((r) => r.grouping === 1).map((r) => [r.category!, r]));
-    // The counter set's null group is the tickets no counter called: not a counter.
-    const byCounter = new Map(aggregates.filter((r) => r.grouping === 2 && r.counter_number !== null).map((r) => [r.counter_number!, r]));
-    const counterNumbers = [...new Set([...centre.counters, ...byCounter.keys()])].sort((a, b) => a - b);
+    const total = aggregates.find((r) => r.grouping === GROUPS.total);
+    const keyed = <K>(grouping: number, key: (r: AggregateRow) => K | null) =>
+      // A counter set's null group is the tickets no counter called: not a counter.
+      new Map(aggregates.filter((r) => r.grouping === grouping && key(r) !== null).map((r) => [key(r)!, r]));
+    const byFirstCategory = keyed(GROUPS.firstCategory, (r) => r.first_category);
+    const byCategory = keyed(GROUPS.category, (r) => r.category);
+    const byFirstCounter = keyed(GROUPS.firstCounter, (r) => r.first_counter);
+    const byCounter = keyed(GROUPS.counter, (r) => r.counter_number);
+    const counterNumbers = [...new Set([...centre.counters, ...byFirstCounter.keys(), ...byCounter.keys()])].sort((a, b) => a - b);
     const perHour = new Map(distribution.filter((r) => r.grouping === 1).map((r) => [r.hour!, r.tickets]));
     const perClass = new Map(distribution.filter((r) => r.grouping === 2 && r.class !== null).map((r) => [r.class!, r.tickets]));
     const issued = total?.issued ?? 0;
@@ -168,14 +200,13 @@ export class QueueStatistics {
       centreId,
       name: { zh: centre.name_zh, en: centre.name_en },
       date,
-      totals: { counts: counts(total), ...times(total) },
+      totals: group(total, total),
       byCategory: centre.categories.map((c) => ({
         code: c.code,
         name: { zh: c.name_zh, en: c.name_en },
-        counts: counts(byCategory.get(c.code)),
-        ...times(byCategory.get(c.code)),
+        ...group(byFirstCategory.get(c.code), byCategory.get(c.code)),
       })),
-      byCounter: counterNumbers.map((n) => ({ counterNumber: n, counts: counts(byCounter.get(n)), ...times(byCounter.get(n)) })),
+      byCounter: counterNumbers.map((n) => ({ counterNumber: n, ...group(byFirstCounter.get(n), byCounter.get(n)) })),
       priority: {
         tickets: priorityTickets,
         share: issued === 0 ? 0 : priorityTickets / issued,
@@ -194,11 +225,14 @@ export class QueueStatistics {
       priority: PriorityClass[];
       issued_at: Date;
       called_at: Date | null;
+      last_called_at: Date | null;
       finished_at: Date | null;
       counter_number: number | null;
+      transferred_from_counter: number | null;
       status: QueueTicketStatus;
     }>(
-      `SELECT ticket_no, category, priority, issued_at, called_at, finished_at, counter_number, status
+      `SELECT ticket_no, category, priority, issued_at, called_at, COALESCE(last_called_at, called_at) AS last_called_at, finished_at,
+         counter_number, transferred_from_counter, status
        FROM tickets WHERE centre_id = $1 AND day = $2::date ORDER BY issued_at, ticket_no`,
       [centreId, date],
     );
@@ -208,8 +242,10 @@ export class QueueStatistics {
       priority: r.priority,
       issuedAt: r.issued_at,
       calledAt: r.called_at,
+      lastCalledAt: r.last_called_at,
       finishedAt: r.finished_at,
       counterNumber: r.counter_number,
+      transferredFromCounter: r.transferred_from_counter,
       status: r.status,
     }));
   }

@@ -45,7 +45,7 @@ function localTime(instant: Date | null): string | null {
  */
 export function statisticsCsv(stats: CentreDayStatistics, tickets: readonly StatisticsTicketRow[], locale: Locale): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
-  const countHeads = (['admin.col.issued', 'admin.col.called', 'admin.col.served', 'admin.col.noShow', 'admin.col.cancelled', 'admin.col.transferred', 'admin.col.waiting'] as const).map(
+  const countHeads = (['admin.col.issued', 'admin.col.called', 'admin.col.served', 'admin.col.noShow', 'admin.col.cancelled', 'admin.col.transferred', 'admin.col.waiting', 'admin.col.recalls'] as const).map(
     (k) => t(k),
   );
   const timeHeads = (
@@ -59,6 +59,7 @@ export function statisticsCsv(stats: CentreDayStatistics, tickets: readonly Stat
     g.counts.cancelled,
     g.counts.transferred,
     g.counts.waiting,
+    g.counts.recalls,
     ...durationCells(g.waitingTime),
     ...durationCells(g.serviceTime),
   ];
@@ -91,15 +92,17 @@ export function statisticsCsv(stats: CentreDayStatistics, tickets: readonly Stat
     ...stats.issuedPerHour.map((h) => [h.hour, h.issued]),
     [],
     [t('admin.csv.tickets')],
-    [t('admin.csv.ticketNo'), t('admin.col.category'), t('admin.csv.priority'), t('admin.csv.issuedAt'), t('admin.csv.calledAt'), t('admin.csv.finishedAt'), t('admin.col.counter'), t('admin.csv.status')],
+    [t('admin.csv.ticketNo'), t('admin.col.category'), t('admin.csv.priority'), t('admin.csv.issuedAt'), t('admin.csv.calledAt'), t('admin.csv.lastCalledAt'), t('admin.csv.finishedAt'), t('admin.col.counter'), t('admin.csv.transferredFrom'), t('admin.csv.status')],
     ...tickets.map((r) => [
       r.ticketNo,
       r.category,
       r.priority.map((c) => t(`queue.class.${c}`)).join(locale === 'en' ? '; ' : '、'),
       localTime(r.issuedAt),
       localTime(r.calledAt),
+      localTime(r.lastCalledAt),
       localTime(r.finishedAt),
       r.counterNumber,
+      r.transferredFromCounter,
       t(`admin.status.${r.status}`),
     ]),
   ];
