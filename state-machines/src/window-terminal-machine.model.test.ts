@@ -1,6 +1,6 @@
 import type { CentreView, CounterView, StaffLoginRequest, StaffUserView, TicketHolderView } from '@eldercare/domain';
 import { describe, expect, it } from 'vitest';
-import { assign, createActor, raise, setup, type Actor, type AnyStateMachine } from 'xstate';
+import { assign, createActor, enqueueActions, raise, setup, type Actor, type AnyStateMachine } from 'xstate';
 import { createTestModel, getStateNodes } from 'xstate/graph';
 import { CodedError, controllableActor, settle } from './testing/controllable-actor';
 import { mutantMachine } from './testing/mutant-machine';
@@ -36,6 +36,8 @@ interface ModelContext {
   pending: ActionKind | null;
   error: boolean;
   stale: boolean;
+  /** A key pressed during the first read of the counter. */
+  deferred: (typeof CLERK_EVENTS)[number] | null;
 }
 
 type ModelEvent =
@@ -76,7 +78,7 @@ type ModelEvent =
   | { type: 'session.logout' }
   | { type: 'session.expired' };
 
-const LOGGED_OUT = { server: 'closed', current: 'none', callCount: 1, holderShown: false, pending: null, stale: false } as const;
+const LOGGED_OUT = { server: 'closed', current: 'none', callCount: 1, holderShown: false, pending: null, stale: false, deferred: null } as const;
 
 /** What the server's counter looks like after a successful action (the spec of each route). */
 function afterAction(context: ModelContext, holder: boolean): Partial<ModelContext> {
@@ -152,9 +154,16 @@ const model = setup({
       states: {
         loading: {
           on: {
+            ...Object.fromEntries(CLERK_EVENTS.map((type) => [type, { actions: assign({ deferred: type }) }])),
             'counter.resolve': {
               target: 'routing',
-              actions: assign(({ event }) => ({ server: event.server, current: event.current })),
+              actions: [
+                assign(({ event }) => ({ server: event.server, current: event.current })),
+                enqueueActions(({ context, enqueue }) => {
+                  if (context.deferred !== null) enqueue.raise({ type: context.deferred });
+                  enqueue.assign({ deferred: null });
+                }),
+              ],
             },
             'counter.reject': { target: '#model.choosingCounter', actions: assign({ error: true }) },
           },

@@ -259,6 +259,21 @@ describe('windowTerminalMachine', () => {
     expect(t.loadCounter.calls).toHaveLength(reads + 1);
   });
 
+  it('a key pressed while the counter is first read counts once it is there', async () => {
+    const t = start();
+    t.checkSession.last.resolve(WINDOW1);
+    await settle();
+    t.loadCentre.last.resolve(CENTRE);
+    await settle();
+    t.actor.send({ type: 'counter.choose', number: 1 });
+    t.actor.send({ type: 'counter.open' });
+    expect(t.counterAction.calls).toHaveLength(0);
+    t.loadCounter.last.resolve(counterView());
+    await settle();
+    expect(t.counterAction.last.input.action).toEqual({ kind: 'open' });
+    expect(t.state().context.deferredKey).toBeNull();
+  });
+
   it('pauses and resumes; logging out is refused while the counter is open, allowed once closed', async () => {
     const t = await atCounter(openView());
     t.actor.send({ type: 'session.logout' });

@@ -6,7 +6,7 @@ import type {
   TicketHolderView,
   TransferRequest,
 } from '@eldercare/domain';
-import { assign, raise, setup } from 'xstate';
+import { assign, enqueueActions, raise, setup } from 'xstate';
 import { errorCode } from './error-code';
 import { hostActorMissing } from './host-actor-missing';
 
@@ -66,6 +66,8 @@ export interface WindowTerminalContext {
   errorCode: string | null;
   /** A queue event arrived while an action was in flight: reload the view once it is done. */
   stale: boolean;
+  /** A key pressed while the counter was first read, taken once it is there. */
+  deferredKey: ClerkEventType | null;
 }
 
 export type WindowTerminalEvent =
@@ -104,6 +106,7 @@ export const CLERK_EVENTS = [
   'ticket.finish',
   'transfer.start',
 ] as const satisfies readonly WindowTerminalEvent['type'][];
+export type ClerkEventType = (typeof CLERK_EVENTS)[number];
 
 // ---- helpers ---------------------------------------------------------------------------
 
@@ -133,6 +136,7 @@ const LOGGED_OUT_CONTEXT = {
   holder: null,
   pending: null,
   stale: false,
+  deferredKey: null,
 } satisfies Omit<WindowTerminalContext, 'errorCode'>;
 
 /** onError of every server call made while logged in: a 401 ends the session, anything else is kept. */
@@ -235,6 +239,7 @@ export const windowTerminalMachine = setup({
       view: null,
       holder: null,
       pending: null,
+      deferredKey: null,
       errorCode: null,
     })),
     leaveCounter: assign({ counterNumber: null, view: null, holder: null, pending: null }),
@@ -255,6 +260,11 @@ export const windowTerminalMachine = setup({
     })),
     setPending: assign((_, params: { action: CounterAction }) => ({ pending: params.action, stale: false })),
     clearPending: assign({ pending: null }),
+    deferKey: assign(({ event }) => ({ deferredKey: event.type as ClerkEventType })),
+    replayDeferredKey: enqueueActions(({ context, enqueue }) => {
+      if (context.deferredKey !== null) enqueue.raise({ type: context.deferredKey });
+      enqueue.assign({ deferredKey: null });
+    }),
     markStale: assign({ stale: true }),
     clearStale: assign({ stale: false }),
   },
@@ -341,11 +351,16 @@ export const windowTerminalMachine = setup({
         'error.dismiss': { actions: 'clearError' },
       },
       states: {
+        /** The first read. A key pressed meanwhile (O right after choosing) waits for it, then counts. */
         loading: {
+          on: Object.fromEntries(CLERK_EVENTS.map((type) => [type, { actions: 'deferKey' }])),
           invoke: {
             src: 'loadCounter',
             input: ({ context }) => counterRef(context),
-            onDone: { target: 'routing', actions: { type: 'storeView', params: ({ event }) => ({ view: event.output }) } },
+            onDone: {
+              target: 'routing',
+              actions: [{ type: 'storeView', params: ({ event }) => ({ view: event.output }) }, 'replayDeferredKey'],
+            },
             // The counter cannot be shown: back to the picker with the reason.
             onError: failure('#windowTerminal.choosingCounter'),
           },
