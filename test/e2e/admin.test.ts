@@ -75,6 +75,11 @@ describe.skipIf(!hasChromium)('/admin: statistics of a centre’s day', () => {
     await record('A001', 'done', 4, 10);
     await record('A002', 'done', 6, 10);
     await record('A003', 'no-show', 8, 1);
+    // A002 was called twice (a recall straight after the first call, so its service time stays 10).
+    await stack.server.db.query(`UPDATE tickets SET call_count = 2, last_called_at = called_at WHERE centre_id = $1 AND day = $2::date AND ticket_no = 'A002'`, [
+      DEMO_CENTRE_ID,
+      today,
+    ]);
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     page = await context.newPage();
     await page.goto(stack.adminUrl);
@@ -101,13 +106,14 @@ describe.skipIf(!hasChromium)('/admin: statistics of a centre’s day', () => {
     expect(await tile(page, 'served')).toBe('2');
     expect(await tile(page, 'no-show')).toBe('1');
     expect(await tile(page, 'waiting')).toBe('1');
+    expect(await tile(page, 'recalls')).toBe('1');
     expect(await tile(page, 'priority')).toBe('1');
     expect(await page.textContent('[data-testid=tile-priority] .tile-sub')).toBe('占 25%');
     // Waits 4, 6, 8 minutes; service 10 and 10.
     expect(await tile(page, 'average-wait')).toBe('6.0');
     expect(await tile(page, 'average-service')).toBe('10.0');
     const rowA = await page.$$eval('[data-testid=table-by-category] tr[data-row=A] > *', (cells) => cells.map((c) => c.textContent));
-    expect(rowA).toEqual(['A 养老服务', '3', '3', '2', '1', '6.0', '6.0', '7.6', '8.0', '10.0', '10.0', '10.0', '10.0']);
+    expect(rowA).toEqual(['A 养老服务', '3', '3', '2', '1', '0', '1', '6.0', '6.0', '7.6', '8.0', '10.0', '10.0', '10.0', '10.0']);
     const counter1 = await page.$$eval('[data-testid=table-by-counter] tr[data-row="1"] > *', (cells) => cells.map((c) => c.textContent));
     expect(counter1.slice(0, 5)).toEqual(['1号窗口', '3', '3', '2', '1']);
   });
@@ -134,12 +140,12 @@ describe.skipIf(!hasChromium)('/admin: statistics of a centre’s day', () => {
     expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines[1]).toBe(`日期,${today}`);
-    expect(lines).toContain('合计,4,3,2,1,0,0,1,6,6,7.6,8,10,10,10,10');
-    expect(lines).toContain('1,3,3,2,1,0,0,0,6,6,7.6,8,10,10,10,10');
+    expect(lines).toContain('合计,4,3,2,1,0,0,1,1,6,6,7.6,8,10,10,10,10');
+    expect(lines).toContain('1,3,3,2,1,0,0,0,1,6,6,7.6,8,10,10,10,10');
     const tickets = lines.slice(lines.indexOf('每张号明细') + 2, -1);
     expect(tickets.map((l) => l.split(',')[0])).toEqual(['A001', 'A002', 'A003', 'B001']);
-    expect(tickets[0]).toMatch(new RegExp(`^A001,A,,${today} \\d\\d:\\d\\d:\\d\\d,${today} \\d\\d:\\d\\d:\\d\\d,${today} \\d\\d:\\d\\d:\\d\\d,1,已办结$`));
-    expect(tickets[3]).toMatch(/^B001,B,80周岁以上老人,.+,,,,等候中$/);
+    expect(tickets[0]).toMatch(new RegExp(`^A001,A,,${today} \\d\\d:\\d\\d:\\d\\d,${today} \\d\\d:\\d\\d:\\d\\d,${today} \\d\\d:\\d\\d:\\d\\d,${today} \\d\\d:\\d\\d:\\d\\d,1,,已办结$`));
+    expect(tickets[3]).toMatch(/^B001,B,80周岁以上老人,.+,,,,,,等候中$/);
     expect(lines).toContain('age80,80周岁以上老人,1,0.25');
   });
 

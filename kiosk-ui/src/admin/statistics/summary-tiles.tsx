@@ -11,6 +11,7 @@ export function SummaryTiles({ t, stats }: { t: Translate; stats: CentreDayStati
     { id: 'no-show', label: t('admin.tile.noShow'), value: String(c.noShow) },
     { id: 'cancelled-transferred', label: t('admin.tile.cancelledTransferred'), value: `${c.cancelled} / ${c.transferred}` },
     { id: 'waiting', label: t('admin.tile.waiting'), value: String(c.waiting) },
+    { id: 'recalls', label: t('admin.tile.recalls'), value: String(c.recalls) },
     {
       id: 'priority',
       label: t('admin.tile.priority'),

@@ -11,13 +11,18 @@ export interface TimesRow {
 
 const durations = (d: DurationStats) => [d.averageSeconds, d.medianSeconds, d.p90Seconds, d.maxSeconds].map(formatMinutes);
 
-/** Counts and waiting / service times (avg, median, p90, max in minutes), one row per category or counter. */
+/**
+ * Counts and waiting / service times (avg, median, p90, max in minutes), one row per category or
+ * counter. A transferred ticket is in two rows: where it started and where it is now (see timesNote).
+ */
 export function TimesTable({ t, caption, firstHeader, rows, testId }: { t: Translate; caption: string; firstHeader: string; rows: readonly TimesRow[]; testId: string }) {
   const heads = [
     'admin.col.issued',
     'admin.col.called',
     'admin.col.served',
     'admin.col.noShow',
+    'admin.col.transferred',
+    'admin.col.recalls',
     'admin.col.waitAvg',
     'admin.col.waitMedian',
     'admin.col.waitP90',
@@ -49,6 +54,8 @@ export function TimesTable({ t, caption, firstHeader, rows, testId }: { t: Trans
               <td>{r.counts.called}</td>
               <td>{r.counts.served}</td>
               <td>{r.counts.noShow}</td>
+              <td>{r.counts.transferred}</td>
+              <td>{r.counts.recalls}</td>
               {[...durations(r.waitingTime), ...durations(r.serviceTime)].map((v, i) => (
                 <td key={i}>{v}</td>
               ))}
