@@ -10,13 +10,13 @@
  * The 500 clients share this process's one event loop, so the later ones in a burst also wait
  * for the earlier ones to be read: the numbers are an upper bound for 500 separate screens.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { freshSchema } from './support/fresh-schema';
 import { freePort, startProcess, stopProcess } from './support/processes';
 
 const CLIENTS = Number(process.env.BENCH_DISPLAYS ?? 500);
@@ -151,23 +151,6 @@ async function connectAll(url: string, count: number): Promise<DisplayClient[]> 
   // In waves, so the server's accept queue is not the thing measured.
   for (let i = 0; i < count; i += 50) await Promise.all(clients.slice(i, i + 50).map((c) => c.connect(url)));
   return clients;
-}
-
-async function freshSchema(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE SCHEMA ${schema}`);
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: url.toString(), drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
 }
 
 /** `postgresUrl` runs the server on PostgreSQL (a fresh schema) instead of PGlite. */

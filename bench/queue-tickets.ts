@@ -8,12 +8,12 @@
  * number of tickets (BENCH_TICKETS, default 2,400, after 300 for warm-up) rather than a duration;
  * the bare route runs for BENCH_SECONDS (default 10).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { freshSchema } from './support/fresh-schema';
 import { freePort, startProcess, stopProcess } from './support/processes';
 
 const CONNECTIONS = 100;
@@ -64,24 +64,6 @@ async function run(url: string, path: string, amount: number): Promise<TicketRun
 /** The baseline has no daily limit: it runs for a duration, so its rate is not a burst's. */
 async function runBare(url: string, seconds: number): Promise<TicketRunResult> {
   return summarise(await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: ticketRequests('/echo', 1000) }));
-}
-
-/** A fresh schema on the PostgreSQL server, and the URL that uses it. */
-async function freshSchema(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE SCHEMA ${schema}`);
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: url.toString(), drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
 }
 
 /** `postgresUrl` runs the server on PostgreSQL instead of PGlite. */
