@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { composeQueueTicket, type IssuedTicket, type SimPrint } from '@eldercare/domain';
-import { encodeReceipt, parseEscPos, renderPreviewText, startAgent, type RunningAgent } from '@eldercare/device-agent';
+import { encodeReceipt, parseEscPos, renderPreviewText } from '@eldercare/device-agent';
 import iconv from 'iconv-lite';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient, waitUntil } from './support/agent-client';
 import { launchChromium, onScreen, openKioskPage, playedClips, tap } from './support/browser';
@@ -81,35 +78,23 @@ describe('the printed queue ticket, as bytes and as the /tech preview', () => {
 
 /**
  * One stack and Chromium for a describe block; a fresh portrait kiosk page (and context) per
- * test. The stack's in-process agent has no ticket printer; `ticketPrinter` starts a second real
- * agent beside it with simulated reader, receipt and ticket printers (sim:), and pairs the kiosk
- * page with it the way a technician does (`?agent=…&pair=…`).
+ * test. `ticketPrinter` gives the stack's own agent a simulated ticket printer (sim:); without
+ * it the kiosk has none, as a kiosk configured without one.
  */
 function useQueueKiosk(options: { ticketPrinter: boolean }) {
   const suite = {} as {
     stack: Awaited<ReturnType<typeof startTestStack>>;
     browser: Browser;
-    /** The agent the kiosk page uses. */
+    /** The stack's agent, which the kiosk page uses. */
     agent: AgentClient;
     context: BrowserContext | undefined;
-    ownAgent?: { running: RunningAgent; token: string; queueDir: string };
   };
   beforeAll(async () => {
-    [suite.stack, suite.browser] = await Promise.all([startTestStack(), launchChromium()]);
+    [suite.stack, suite.browser] = await Promise.all([
+      startTestStack(options.ticketPrinter ? { ticketPrinter: 'sim:' } : {}),
+      launchChromium(),
+    ]);
     suite.agent = new AgentClient(suite.stack.agentUrl, suite.stack.agentToken);
-    if (options.ticketPrinter) {
-      const token = randomBytes(24).toString('base64url');
-      const queueDir = mkdtempSync(join(tmpdir(), 'eldercare-ticket-queue-'));
-      const running = await startAgent({
-        api: { port: 0, pairingToken: token, allowedOrigins: [new URL(suite.stack.serverUrl).origin] },
-        reader: { address: 'sim:', pollIntervalMs: 100 },
-        printers: { receipt: { address: 'sim:' }, ticket: { address: 'sim:' } },
-        queueDir,
-        logger: false,
-      });
-      suite.ownAgent = { running, token, queueDir };
-      suite.agent = new AgentClient(running.url, token);
-    }
     mkdirSync(SHOTS, { recursive: true });
   });
   afterEach(async () => {
@@ -118,8 +103,6 @@ function useQueueKiosk(options: { ticketPrinter: boolean }) {
   });
   afterAll(async () => {
     await suite.browser?.close();
-    await suite.ownAgent?.running.close();
-    if (suite.ownAgent) rmSync(suite.ownAgent.queueDir, { recursive: true, force: true });
     await suite.stack?.close();
   });
   return {
@@ -127,8 +110,7 @@ function useQueueKiosk(options: { ticketPrinter: boolean }) {
     async openKiosk(page: { clock?: boolean; query?: string } = {}): Promise<Page> {
       suite.context = await suite.browser.newContext({ viewport: { width: 1080, height: 1920 } });
       if (page.clock) await suite.context.clock.install();
-      const pairing = suite.ownAgent ? `&agent=${encodeURIComponent(suite.ownAgent.running.url)}&pair=${suite.ownAgent.token}` : '';
-      return openKioskPage(suite.context, suite.stack.kioskUrl, page.query ?? `?centre=${CENTRE}&kiosk=kiosk-qt${pairing}`);
+      return openKioskPage(suite.context, suite.stack.kioskUrl, page.query ?? `?centre=${CENTRE}&kiosk=kiosk-qt`);
     },
     /** Puts a demo card on the reader of the agent the kiosk uses. */
     async placeCard(key: string) {
@@ -213,11 +195,19 @@ describe.skipIf(!hasChromium)('kiosk: 取号 (taking a queue ticket)', () => {
     await suite.agent.call('PUT', '/v1/sim/printers/ticket/paper', { state: 'out' });
     await suite.agent.statusWhere('the ticket printer out of paper', (s) => s.printers.ticket?.state === 'paper-out');
     const page = await openKiosk();
+    // Said up front, on the welcome screen's 取号 button and in the flow, not only after printing.
+    await page.waitForSelector('[data-testid=ticket-printer-notice]');
+    await expect(page.textContent('[data-testid=take-ticket]')).resolves.toContain('取号机缺纸，号码会显示在屏幕上');
+    await expectSeniorFriendly(page, '06-attract-ticket-paper-out');
     await tap(page, 'take-ticket');
     await onScreen(page, 'ticketCategory');
+    await expect(page.textContent('[data-testid=device-banner]')).resolves.toContain('取号机缺纸，号码会显示在屏幕上');
+    await expectSeniorFriendly(page, '06-category-ticket-paper-out');
     await tap(page, 'category-B');
     await onScreen(page, 'ticketPrintHeld');
     await expect(page.textContent('[data-testid=ticket-no]')).resolves.toBe('B001');
+    // The held screen says it itself: no banner on top of it.
+    expect(await page.$('[data-testid=device-banner]')).toBeNull();
     expect(await page.$('[data-testid=print-again]')).toBeNull();
     await expect(page.textContent('body')).resolves.toContain('请先记下您的号码');
     await expectSeniorFriendly(page, '06-held');
@@ -235,6 +225,44 @@ describe.skipIf(!hasChromium)('kiosk: 取号 (taking a queue ticket)', () => {
     await onScreen(page, 'ticketPrinted');
     await expect(page.textContent('[data-testid=ticket-no]')).resolves.toBe('B001');
     expect(await printsOfB001()).toHaveLength(1);
+    // Paper in: the next person sees the usual 取号 button.
+    await suite.context!.close();
+    const next = await openKiosk();
+    await next.waitForSelector('[data-testid=take-ticket]');
+    expect(await next.$('[data-testid=ticket-printer-notice]')).toBeNull();
+    await expect(next.textContent('[data-testid=take-ticket]')).resolves.toContain('不用身份证，直接取号');
+  });
+
+  it('while the ticket is issued and while it prints, 结束办理 is not offered (呼叫工作人员 is): the number reaches the person', async () => {
+    const page = await openKiosk();
+    const footer = async () => ({
+      end: (await page.$('[data-testid=end-session]')) !== null,
+      callStaff: (await page.$('[data-testid=call-staff]')) !== null,
+    });
+    // Hold the server's answer, then the agent's, until the footer has been looked at.
+    const held: Route[] = [];
+    await page.route('**/api/v1/queue/tickets', (route) => void held.push(route));
+    await tap(page, 'take-ticket');
+    await onScreen(page, 'ticketCategory');
+    expect(await footer()).toEqual({ end: true, callStaff: true });
+    await tap(page, 'category-A');
+    await onScreen(page, 'ticketIssuing');
+    await waitUntil('the ticket request', async () => held.length === 1 || undefined);
+    expect(await footer()).toEqual({ end: false, callStaff: true });
+    await expectSeniorFriendly(page, '09-issuing-no-end');
+
+    await page.route('**/v1/print', (route) => void held.push(route));
+    await held[0]!.continue();
+    await onScreen(page, 'ticketPrinting');
+    await waitUntil('the print request', async () => held.length === 2 || undefined);
+    expect(await footer()).toEqual({ end: false, callStaff: true });
+    const ticketNo = (await page.textContent('[data-testid=ticket-no]'))!;
+
+    await held[1]!.continue();
+    await onScreen(page, 'ticketPrinted');
+    await expect(page.textContent('[data-testid=ticket-no]')).resolves.toBe(ticketNo);
+    // The ticket screen has its own 结束办理.
+    expect(await page.$('[data-testid=end]')).not.toBeNull();
   });
 
   it('a lost answer to POST /queue/tickets: 再试一次 gets the same ticket, never a second one', async () => {

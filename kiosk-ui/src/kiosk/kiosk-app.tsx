@@ -1,10 +1,10 @@
-import { translate, type AgentStatus, type MessageKey, type MessageParams } from '@eldercare/domain';
+import { translate, type MessageKey, type MessageParams } from '@eldercare/domain';
 import {
   isIdleWarning,
+  isSessionBusy,
   kioskScreen,
   runningFlow,
   runningTicketFlow,
-  type KioskScreen,
   type kioskSessionMachine,
 } from '@eldercare/state-machines';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -12,6 +12,7 @@ import type { ActorRefFrom } from 'xstate';
 import { useActorSnapshot } from '../shared/hooks/use-actor-snapshot';
 import type { Speaker } from '../shared/speech/speaker';
 import { BigButton } from './components/big-button/big-button';
+import { deviceProblem, ticketPrinterNotice, type DeviceState } from './device-problem';
 import { Overlay } from './components/overlay/overlay';
 import { KioskContext, useKiosk, type KioskContextValue } from './kiosk-context';
 import { AllowanceChannelFlowView } from './screens/allowance-channel/allowance-channel-screens';
@@ -24,24 +25,6 @@ import { SeniorCardFlowView } from './screens/senior-card/senior-card-screens';
 import { useSpokenPrompt } from './use-spoken-prompt';
 
 type SessionRef = ActorRefFrom<typeof kioskSessionMachine>;
-
-/** What the page knows about its device agent, shown as a banner when something is wrong. */
-export interface DeviceState {
-  paired: boolean;
-  connected: boolean;
-  status: AgentStatus | null;
-}
-
-function deviceProblem(device: DeviceState, screen: KioskScreen): MessageKey | null {
-  if (!device.paired) return 'kiosk.device.notPaired';
-  if (!device.connected) return 'kiosk.device.agentOffline';
-  const reader = device.status?.reader.state;
-  if (reader === 'offline' || reader === 'fault') return 'kiosk.device.readerOffline';
-  const printer = device.status?.printers.receipt.state;
-  // The held-receipt screen already explains the printer fault, and more kindly than the banner.
-  if (printer && printer !== 'ready' && printer !== 'paper-near-end' && screen !== 'receiptPrintHeld') return 'kiosk.device.printerProblem';
-  return null;
-}
 
 function IdleWarning({ deadline }: { deadline: number }) {
   const { t, send } = useKiosk();
@@ -148,6 +131,7 @@ export function KioskApp({
   const snapshot = useActorSnapshot(session);
   const { locale, helpRequested, idleWarningDeadline } = snapshot.context;
   const screen = kioskScreen(snapshot);
+  const ticketNotice = ticketPrinterNotice(device.status);
   const context = useMemo<KioskContextValue>(
     () => ({
       locale,
@@ -155,8 +139,9 @@ export function KioskApp({
       send: (event) => session.send(event),
       speaker,
       ticketsOffered,
+      ticketPrinterNotice: ticketNotice,
     }),
-    [locale, session, speaker, ticketsOffered],
+    [locale, session, speaker, ticketsOffered, ticketNotice],
   );
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -164,7 +149,8 @@ export function KioskApp({
   const { t } = context;
   const problem = deviceProblem(device, screen);
   // The receipt and ticket screens have their own 结束办理; one button per action on a screen.
-  const showEnd = ![
+  // While a request is out or paper is printing the session ignores it, so it is not offered.
+  const showEnd = !isSessionBusy(snapshot) && ![
     'attract',
     'goodbye',
     'receiptPrinted',

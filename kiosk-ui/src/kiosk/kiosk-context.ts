@@ -12,6 +12,8 @@ export interface KioskContextValue {
   speaker: Speaker;
   /** This kiosk issues queue tickets (取号): it knows its centre. */
   ticketsOffered: boolean;
+  /** Why the ticket printer cannot print now, said on the 取号 buttons; null when it can. */
+  ticketPrinterNotice: MessageKey | null;
 }
 
 export const KioskContext = createContext<KioskContextValue | null>(null);

@@ -45,6 +45,9 @@ export const queueTicketZhCN = {
   'queueTicket.notConfigured.heading': '您已取到号，请记下您的号码',
   'queueTicket.notConfigured.body': '这台终端不打印号票。请记住屏幕上的号码，留意叫号屏幕和广播。',
   'queueTicket.printAgain': '再打印一次',
+  // Said before a ticket is taken (the 取号 button, the flow's banner) when the ticket printer cannot print.
+  'queueTicket.device.paperOut': '取号机缺纸，号码会显示在屏幕上，请记下号码。',
+  'queueTicket.device.printerDown': '取号机暂时不能打印，号码会显示在屏幕上，请记下号码。',
   // The printed ticket.
   'queueTicket.print.title': '排队号',
   'queueTicket.print.priority': '★ 优先 ★',
@@ -97,6 +100,8 @@ export const queueTicketEn: Record<keyof typeof queueTicketZhCN, string> = {
   'queueTicket.notConfigured.heading': 'You have a number: please write it down',
   'queueTicket.notConfigured.body': 'This kiosk does not print queue tickets. Remember the number on screen and watch for your call.',
   'queueTicket.printAgain': 'Print again',
+  'queueTicket.device.paperOut': 'The ticket printer is out of paper: your number will be shown on screen; please write it down.',
+  'queueTicket.device.printerDown': 'The ticket printer cannot print right now: your number will be shown on screen; please write it down.',
   'queueTicket.print.title': 'Queue number',
   'queueTicket.print.priority': '* PRIORITY *',
   'queueTicket.print.peopleAhead': 'Ahead of you',

@@ -1,5 +1,6 @@
 import { BigButton } from '../../components/big-button/big-button';
 import { Screen } from '../../components/screen/screen';
+import { TakeTicketHint } from '../../components/take-ticket-hint/take-ticket-hint';
 import { useKiosk } from '../../kiosk-context';
 import { useSpokenPrompt } from '../../use-spoken-prompt';
 
@@ -31,7 +32,7 @@ export function AttractScreen() {
           {ticketsOffered && (
             <BigButton
               label={t('queueTicket.attract.take')}
-              hint={t('queueTicket.attract.takeHint')}
+              hint={<TakeTicketHint fallback="queueTicket.attract.takeHint" />}
               testId="take-ticket"
               onTap={() => send({ type: 'ticket.start' })}
             />

@@ -2,6 +2,7 @@ import { findService, localized, type IdentifyResponse } from '@eldercare/domain
 import { KIOSK_SERVICE_KEYS } from '@eldercare/state-machines';
 import { BigButton } from '../../components/big-button/big-button';
 import { Screen } from '../../components/screen/screen';
+import { TakeTicketHint } from '../../components/take-ticket-hint/take-ticket-hint';
 import { useKiosk } from '../../kiosk-context';
 import { useSpokenPrompt } from '../../use-spoken-prompt';
 
@@ -54,7 +55,7 @@ export function MenuScreen({ identity }: { identity: IdentifyResponse }) {
           variant="secondary"
           class="service-choice"
           label={t('queueTicket.menu.take')}
-          hint={t('queueTicket.menu.takeHint')}
+          hint={<TakeTicketHint fallback="queueTicket.menu.takeHint" />}
           onTap={() => send({ type: 'ticket.start' })}
         />
       )}
