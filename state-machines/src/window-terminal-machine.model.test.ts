@@ -12,6 +12,7 @@ import {
   type CounterActionInput,
   type CounterRef,
 } from './window-terminal-machine';
+import { countFailingPaths } from './testing/count-failing-paths';
 
 /**
  * Model-based test of windowTerminalMachine. The model is written from the spec with an
@@ -455,18 +456,7 @@ describe('windowTerminalMachine against its model', () => {
 
 describe('the model-based test catches a broken transition', () => {
   /** True at the first path that fails. */
-  async function caught(machine: typeof windowTerminalMachine): Promise<boolean> {
-    const h = harness(machine);
-    for (const path of paths) {
-      h.reset();
-      try {
-        await path.test(h.params);
-      } catch {
-        return true;
-      }
-    }
-    return false;
-  }
+  const caught = async (machine: typeof windowTerminalMachine) => (await countFailingPaths(paths, harness(machine), { stopAtFirst: true })) > 0;
 
   it.each([
     ['recall finishes instead', ['counter', 'open', 'serving'], 'ticket.recall', { target: '#windowTerminal.counter.working', actions: { type: 'setPending', params: { action: { kind: 'finish' } } } }],
