@@ -1,4 +1,5 @@
 import type { SimPrint } from '@eldercare/domain';
+import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AgentClient, waitUntil } from './support/agent-client';
 import { onScreen, tap } from './support/browser';
@@ -30,7 +31,16 @@ describe.skipIf(!hasChromium)('kiosk: a receipt held by the printer (回执等�
     await onScreen(page, 'allowanceChoosing');
     await tap(page, 'channel-social-security-card');
     await onScreen(page, 'allowanceConfirming');
+    expect(await page.$('[data-testid=end-session]')).not.toBeNull();
+    // While the application is out, 结束办理 would lose its receipt: not offered (呼叫工作人员 is).
+    const held: Route[] = [];
+    await page.route('**/api/v1/applications', (route) => void held.push(route));
     await tap(page, 'confirm');
+    await waitUntil('the submission', async () => held.length === 1 || undefined);
+    expect(await page.$('[data-testid=end-session]')).toBeNull();
+    expect(await page.$('[data-testid=call-staff]')).not.toBeNull();
+    await held[0]!.continue();
+    await page.unroute('**/api/v1/applications');
 
     await onScreen(page, 'receiptPrintHeld');
     const applicationNo = (await page.textContent('[data-testid=application-no]'))!.trim();
