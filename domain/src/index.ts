@@ -21,6 +21,7 @@ export * from './contracts/queue-api';
 export * from './contracts/staff-api';
 export * from './contracts/queue-events';
 export * from './contracts/window-api';
+export * from './contracts/help-request-api';
 export * from './contracts/statistics-api';
 export * from './scan/scan-errors';
 export * from './scan/parse-scan-payload';

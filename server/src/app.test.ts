@@ -180,6 +180,7 @@ describe('app surface', () => {
           (action) => `/api/v1/window/centres/{centreId}/counters/{number}${action}`,
         ),
         '/api/v1/window/centres/{centreId}/help-requests',
+        '/api/v1/window/help-requests/{id}/resolve',
         '/api/v1/window/tickets/{ticketId}/holder',
       ].sort(),
     );

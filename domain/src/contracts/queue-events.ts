@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { HelpDetailSchema, HelpReasonSchema } from './help-request-api';
 
 /**
  * What happens in a centre's waiting hall, as events: the call display and the window terminals
@@ -14,6 +15,14 @@ const CounterNumber = Type.Integer({ minimum: 1, maximum: 99 });
 /** Waiting tickets per category after the event, so a display needs no second request. */
 export const WaitingCountsSchema = Type.Array(Type.Object({ category: CategoryCode, waiting: Type.Integer({ minimum: 0 }) }));
 export type WaitingCounts = Static<typeof WaitingCountsSchema>;
+
+/** Which request, which kiosk, why: a stable detail code, never a name. */
+const HelpEventFields = {
+  requestId: Type.Integer({ minimum: 1 }),
+  kioskId: Type.String({ maxLength: 64 }),
+  reason: HelpReasonSchema,
+  detail: Type.Union([HelpDetailSchema, Type.Null()]),
+};
 
 export const CounterStateSchema = Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')]);
 export type CounterState = Static<typeof CounterStateSchema>;
@@ -42,6 +51,10 @@ export const QueueEventBodySchema = Type.Union([
     waiting: WaitingCountsSchema,
   }),
   Type.Object({ type: Type.Literal('counter.changed'), counterNumber: CounterNumber, state: CounterStateSchema }),
+  /** A kiosk of the centre asks for staff (new requests only); windows show it, displays ignore it. */
+  Type.Object({ type: Type.Literal('help.requested'), ...HelpEventFields }),
+  /** A clerk marked the request 已处理: every window drops it from its banner. */
+  Type.Object({ type: Type.Literal('help.resolved'), ...HelpEventFields }),
 ]);
 export type QueueEventBody = Static<typeof QueueEventBodySchema>;
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { PriorityClassSchema } from '../queue/priority-class';
+import { HelpRequestSchema } from './help-request-api';
 import { CounterStateSchema } from './queue-events';
 
 /**
@@ -17,6 +18,7 @@ import { CounterStateSchema } from './queue-events';
  *   POST /window/centres/:centreId/counters/:number/transfer  TransferRequest → CounterView
  *   GET  /window/tickets/:ticketId/holder                          → TicketHolderView (audited read)
  *   GET  /window/centres/:centreId/help-requests                   → WindowHelpRequests
+ *   POST /window/help-requests/:id/resolve                          → HelpRequest (已处理)
  *
  * Rules a window clerk relies on (server/src/queue/window-service.ts):
  * - open: a closed counter becomes the caller's; open again by its holder changes nothing;
@@ -29,6 +31,9 @@ import { CounterStateSchema } from './queue-events';
  * - close with a current ticket → 409 CURRENT_TICKET_OPEN.
  * - transfer: exactly one of toCategory / toCounter (400 TRANSFER_TARGET_REQUIRED); to the same
  *   counter 400 TRANSFER_TO_SAME_COUNTER; to a closed counter 409 TRANSFER_TARGET_CLOSED.
+ * - help requests: the centre's own plus those without a centre; resolve by staff of that
+ *   centre (any centre for one without a centre): 404 HELP_REQUEST_NOT_FOUND, 409
+ *   HELP_REQUEST_ALREADY_RESOLVED, 403 STAFF_CENTRE_FORBIDDEN for another centre's request.
  * - holder: only for a ticket that is called now (409 TICKET_NOT_CALLED); 404
  *   TICKET_HOLDER_UNKNOWN when it was taken without a card or the person is not in the registry.
  * Other codes: 401 STAFF_SESSION_REQUIRED, 403 STAFF_ROLE_FORBIDDEN, 403 STAFF_CENTRE_FORBIDDEN
@@ -131,20 +136,13 @@ export const TicketHolderViewSchema = Type.Object({
 });
 export type TicketHolderView = Static<typeof TicketHolderViewSchema>;
 
-/** A kiosk's open 呼叫工作人员 (or printer fault), as the window sees it. */
-export const WindowHelpRequestSchema = Type.Object({
-  id: Type.Integer(),
-  kioskId: Type.String(),
-  serviceKey: Type.Union([Type.String(), Type.Null()]),
-  reason: Type.Union([Type.Literal('assistance'), Type.Literal('printer-fault')]),
-  detail: Type.Union([Type.String(), Type.Null()]),
-  requestedAt: Type.String({ format: 'date-time' }),
-});
+/** A kiosk's open 呼叫工作人员 (or printer fault), as the window sees it (centreId null: not tied to a centre). */
+export const WindowHelpRequestSchema = HelpRequestSchema;
 
 export const WindowHelpRequestsSchema = Type.Object({
   /**
-   * False while kiosks are not tied to a centre: then `requests` holds every open request of
-   * every kiosk, oldest first.
+   * True: `requests` holds the open requests of this centre's kiosks plus those that named no
+   * centre (centreId null, every centre sees them), oldest first.
    */
   centreScoped: Type.Boolean(),
   requests: Type.Array(WindowHelpRequestSchema),

@@ -44,6 +44,13 @@ describe('display state', () => {
     expect(state.waiting).toEqual({ A: 3, B: 2 });
   });
 
+  it('leaves the screen as it was on a kiosk’s help call and its resolve (those are for the windows)', () => {
+    const before = apply([called('A001', 1)]);
+    const help = { centreId: 'c', at: '2026-12-01T02:01:00.000Z', requestId: 7, kioskId: 'kiosk-1', reason: 'printer-fault', detail: 'PRINTER_PAPER_OUT' } as const;
+    const after = apply([{ id: '97', type: 'help.requested', ...help }, { id: '98', type: 'help.resolved', ...help }], before);
+    expect(after).toEqual(before);
+  });
+
   it('keeps a finished call on the screen', () => {
     const state = apply([called('A001', 1), { id: '99', centreId: 'c', at: '2026-12-01T02:01:00.000Z', type: 'ticket.finished', ticketNo: 'A001', counterNumber: 1 }]);
     expect(state.current?.ticketNo).toBe('A001');

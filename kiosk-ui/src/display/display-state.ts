@@ -51,5 +51,9 @@ export function applyQueueEvent(state: DisplayState, event: QueueEvent): Display
     case 'counter.changed':
       // A finished call stays on the list: people still look for the number they just heard.
       return state;
+    case 'help.requested':
+    case 'help.resolved':
+      // For the windows: the hall display shows no help calls.
+      return state;
   }
 }

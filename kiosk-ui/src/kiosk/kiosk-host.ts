@@ -1,4 +1,4 @@
-import { composeApplicationReceipt, composeQueueTicket, localized, type CentreView } from '@eldercare/domain';
+import { composeApplicationReceipt, composeQueueTicket, localized, type CentreView, type HelpRequestBody } from '@eldercare/domain';
 import { provideKioskSession, type KioskSessionTiming } from '@eldercare/state-machines';
 import { createActor } from 'xstate';
 import type { AgentClient } from '../shared/agent/agent-client';
@@ -10,6 +10,17 @@ export interface KioskHostOptions {
   centreId: string | null;
   kioskId?: string;
   timing?: Partial<KioskSessionTiming>;
+}
+
+/**
+ * Tells staff (POST /help-requests), naming the kiosk's centre when it has one so that centre's
+ * windows are told live. Fire and forget: a failure is never shown to the senior.
+ */
+export function requestHelp({ centreId, ...body }: Omit<HelpRequestBody, 'centreId'> & { centreId: string | null }): Promise<void> {
+  return serverClient.requestHelp({ ...body, ...(centreId !== null && { centreId }) }).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /**
@@ -50,10 +61,9 @@ export function createKioskSession(options: KioskHostOptions) {
       return agent.print(document, 'ticket');
     },
     releaseCard: () => void agent?.releaseSession(),
-    // Recorded on the server, where window terminals pick it up (a person's call, or a receipt
-    // or ticket held by the printer); a failure is not shown to the senior.
-    notifyStaff: ({ serviceKey, reason, detail }) =>
-      void serverClient.requestHelp({ kioskId, serviceKey, reason, detail }).catch(() => undefined),
+    // Recorded on the server, where the window terminals of this kiosk's centre pick it up (a
+    // person's call, or a receipt or ticket held by the printer); a failure is not shown to the senior.
+    notifyStaff: ({ serviceKey, reason, detail }) => void requestHelp({ kioskId, centreId, serviceKey, reason, detail }),
   });
   return createActor(machine, { input: { timing: options.timing } });
 }

@@ -4,9 +4,8 @@ import { discoverAgentPairing } from '../shared/agent/agent-pairing';
 import { createSpeaker } from '../shared/speech/speaker';
 import type { DeviceState } from './device-problem';
 import { KioskApp } from './kiosk-app';
-import { createKioskSession } from './kiosk-host';
+import { createKioskSession, requestHelp } from './kiosk-host';
 import { createPrinterFaultReporter } from './printer-fault-reporter';
-import { serverClient } from '../shared/api/server-client';
 import { PROMPT_IDS } from './spoken-prompts';
 import './kiosk.css';
 
@@ -47,8 +46,8 @@ async function start() {
       device = { ...device, connected };
       draw();
     });
-    const reportPrinterFault = createPrinterFaultReporter((detail) =>
-      void serverClient.requestHelp({ kioskId, serviceKey: null, reason: 'printer-fault', detail }).catch(() => undefined),
+    const reportPrinterFault = createPrinterFaultReporter(
+      (detail) => void requestHelp({ kioskId, centreId, serviceKey: null, reason: 'printer-fault', detail }),
     );
     agent.onEvent((event) => {
       if (event.type === 'device.status') {

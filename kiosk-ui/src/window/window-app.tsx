@@ -38,8 +38,8 @@ export function WindowApp({ actor, locale, onLocale }: { actor: Actor; locale: L
   const { t } = words;
   const { user, view } = snapshot.context;
   const centreId = user?.centreId ?? null;
-  const live = useQueueUpdates(centreId, () => actor.send({ type: 'view.stale' }));
   const help = useHelpRequests(centreId);
+  const live = useQueueUpdates(centreId, () => actor.send({ type: 'view.stale' }), help.refresh);
   useWindowShortcuts(actor);
   const send = (event: WindowTerminalEvent) => actor.send(event);
   const holding = view !== null && view.state !== 'closed' && view.staffUsername === user?.username;
@@ -84,7 +84,7 @@ export function WindowApp({ actor, locale, onLocale }: { actor: Actor; locale: L
           )}
         </div>
       </header>
-      <HelpBanner requests={help} words={words} />
+      <HelpBanner requests={help.requests} words={words} onResolve={help.resolve} resolving={help.resolving} failure={help.failure} />
       <main class="wt-main">
         <Body snapshot={snapshot} stable={settled.current} words={words} send={send} />
       </main>

@@ -1,6 +1,7 @@
 import type {
   CentreView,
   CounterView,
+  HelpRequest,
   StaffLoginRequest,
   StaffSessionResponse,
   StaffUserView,
@@ -70,6 +71,10 @@ export const windowClient = {
   },
   helpRequests(centreId: string): Promise<WindowHelpRequests> {
     return call('GET', `/window/centres/${encodeURIComponent(centreId)}/help-requests`);
+  },
+  /** 已处理: 409 HELP_REQUEST_ALREADY_RESOLVED when a colleague was quicker. */
+  resolveHelpRequest(id: number): Promise<HelpRequest> {
+    return call('POST', `/window/help-requests/${id}/resolve`);
   },
 };
 

@@ -1,30 +1,8 @@
+import { HelpRequestBodySchema, HelpRequestSchema } from '@eldercare/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { HelpRequests } from '../help/help-requests';
 import { errorResponses } from './error-responses';
-
-const HelpReasonSchema = Type.Union([Type.Literal('assistance'), Type.Literal('printer-fault')]);
-
-const HelpRequestSchema = Type.Object({
-  id: Type.Integer(),
-  kioskId: Type.String(),
-  serviceKey: Type.Union([Type.String(), Type.Null()]),
-  reason: HelpReasonSchema,
-  detail: Type.Union([Type.String(), Type.Null()]),
-  requestedAt: Type.String({ format: 'date-time' }),
-});
-
-const HelpRequestBodySchema = Type.Object(
-  {
-    kioskId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$' }),
-    serviceKey: Type.Union([Type.String({ maxLength: 64, pattern: '^[a-z-]+$' }), Type.Null()]),
-    /** Default assistance (the person tapped 呼叫工作人员). */
-    reason: Type.Optional(HelpReasonSchema),
-    /** A stable code, e.g. PRINTER_PAPER_OUT; never personal data. */
-    detail: Type.Optional(Type.Union([Type.String({ maxLength: 64, pattern: '^[A-Z0-9_]+$' }), Type.Null()])),
-  },
-  { additionalProperties: false },
-);
 
 /** 呼叫工作人员 from a kiosk, and the open requests for the staff who answer them. */
 export const helpRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,7 +15,10 @@ export const helpRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['kiosk'],
         summary: 'A kiosk calls for staff (呼叫工作人员)',
         description:
-          'Idempotent per kiosk and reason while its request is open. A kiosk also calls with reason printer-fault when a receipt is held by the printer. Errors: 400 VALIDATION_FAILED, INVALID_JSON; 413; 415.',
+          'Idempotent per kiosk and reason while its request is open; once a window marks it resolved the next call is a new request. ' +
+          'A kiosk also calls with reason printer-fault when a receipt or ticket printer needs a hand. With centreId (the kiosk’s ' +
+          '?centre=) the request goes to that centre’s windows and a new one appends a help.requested queue event; without it, or ' +
+          'with a centre the server does not know, every centre’s windows see it. Errors: 400 VALIDATION_FAILED, INVALID_JSON; 413; 415.',
         body: HelpRequestBodySchema,
         response: { 201: HelpRequestSchema, ...errorResponses(400, 413, 415) },
       },
@@ -50,7 +31,7 @@ export const helpRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['kiosk'],
-        summary: 'Open help requests, oldest first',
+        summary: 'Open help requests of every centre, oldest first',
         response: { 200: Type.Array(HelpRequestSchema) },
       },
     },

@@ -372,13 +372,13 @@ describeOnEachDatabase('window terminal (/api/v1/window)', (target) => {
     expect(await h.app.db.query("SELECT 1 FROM staff_audit WHERE event = 'holder_read'")).toHaveLength(1);
   });
 
-  it('lists the open help requests of the kiosks (not tied to a centre yet), and documents /window in OpenAPI', async () => {
+  it('lists the open help requests of the centre’s kiosks and those without a centre (help-request-routes.test.ts closes them), and documents /window in OpenAPI', async () => {
     await h.app.inject({ method: 'POST', url: '/api/v1/help-requests', payload: { kioskId: 'kiosk-window-test', serviceKey: null } });
     const res = await h.app.inject({ method: 'GET', url: `/api/v1/window/centres/${centreId}/help-requests`, headers: { cookie: h.cookies['w1']! } });
     expect(res.statusCode).toBe(200);
     const listed = res.json<WindowHelpRequests>();
-    expect(listed.centreScoped).toBe(false);
-    expect(listed.requests).toContainEqual(expect.objectContaining({ kioskId: 'kiosk-window-test', reason: 'assistance' }));
+    expect(listed.centreScoped).toBe(true);
+    expect(listed.requests).toContainEqual(expect.objectContaining({ kioskId: 'kiosk-window-test', reason: 'assistance', centreId: null }));
     const other = await h.app.inject({ method: 'GET', url: `/api/v1/window/centres/another-centre/help-requests`, headers: { cookie: h.cookies['w1']! } });
     expect(other.statusCode).toBe(403);
 

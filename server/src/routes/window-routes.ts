@@ -1,6 +1,8 @@
 import {
   CounterParamsSchema,
   CounterViewSchema,
+  HelpRequestParamsSchema,
+  HelpRequestSchema,
   TicketHolderParamsSchema,
   TicketHolderViewSchema,
   TransferRequestSchema,
@@ -135,17 +137,36 @@ export const windowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler,
       schema: {
         tags: ['window'],
-        summary: 'Open help requests (呼叫工作人员) of the kiosks, oldest first',
+        summary: 'Open help requests (呼叫工作人员) of the centre’s kiosks and of kiosks that named no centre, oldest first',
         description:
-          'Kiosks are not tied to a centre yet: centreScoped is false and every open request is listed. ' +
-          'Errors: 401 STAFF_SESSION_REQUIRED; 403 STAFF_ROLE_FORBIDDEN, STAFF_CENTRE_FORBIDDEN; 400 VALIDATION_FAILED.',
+          'centreId is null on a request every centre sees (the kiosk did not say its centre). help.requested and help.resolved ' +
+          'queue events say when to read this again. Errors: 401 STAFF_SESSION_REQUIRED; 403 STAFF_ROLE_FORBIDDEN, ' +
+          'STAFF_CENTRE_FORBIDDEN; 400 VALIDATION_FAILED.',
         params: WindowCentreParamsSchema,
         response: { 200: WindowHelpRequestsSchema, ...errorResponses(400, 401, 403, 500) },
       },
     },
     async (request) => {
       requireCentre(actor(request), request.params.centreId);
-      return { centreScoped: false, requests: await help.open() };
+      return { centreScoped: true, requests: await help.openFor(request.params.centreId) };
     },
+  );
+
+  app.post(
+    '/window/help-requests/:id/resolve',
+    {
+      preHandler,
+      schema: {
+        tags: ['window'],
+        summary: 'Mark a help request resolved (已处理); every window of the centre drops it (help.resolved queue event)',
+        description:
+          'Staff and supervisors of the request’s centre; a request without a centre, those of any centre. Errors: ' +
+          '404 HELP_REQUEST_NOT_FOUND; 409 HELP_REQUEST_ALREADY_RESOLVED; 401 STAFF_SESSION_REQUIRED; 403 STAFF_ROLE_FORBIDDEN, ' +
+          'STAFF_CENTRE_FORBIDDEN (another centre’s request); 400 VALIDATION_FAILED.',
+        params: HelpRequestParamsSchema,
+        response: { 200: HelpRequestSchema, ...errorResponses(400, 401, 403, 404, 409, 500) },
+      },
+    },
+    async (request) => help.resolve(actor(request), request.params.id),
   );
 };

@@ -3,6 +3,8 @@ import type {
   ApplicationView,
   CentreView,
   ErrorBody,
+  HelpRequest,
+  HelpRequestBody,
   IdCardData,
   IdentifyResponse,
   IssuedTicket,
@@ -74,7 +76,8 @@ export const serverClient = {
   issueTicket(ticket: IssueTicketRequest, idempotencyKey: string, cancel?: AbortSignal): Promise<IssuedTicket> {
     return request('/api/v1/queue/tickets', { method: 'POST', json: ticket, headers: { 'Idempotency-Key': idempotencyKey }, cancel });
   },
-  requestHelp(body: { kioskId: string; serviceKey: string | null; reason: 'assistance' | 'printer-fault'; detail: string | null }): Promise<unknown> {
+  /** 呼叫工作人员 or a printer fault; with the kiosk's centre, that centre's windows are told live. */
+  requestHelp(body: HelpRequestBody): Promise<HelpRequest> {
     return request('/api/v1/help-requests', { method: 'POST', json: body });
   },
   agentPairing(): Promise<{ url: string; token: string }> {
