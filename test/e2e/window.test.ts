@@ -67,6 +67,8 @@ describe.skipIf(!hasChromium)('/window: the window terminal', () => {
     const counterUrl = (n: number) => `${stack.serverUrl}/api/v1/window/centres/${DEMO_CENTRE_ID}/counters/${n}`;
     return {
       open: (n: number) => fetch(`${counterUrl(n)}/open`, { method: 'POST', headers: { cookie, origin: stack.serverUrl } }),
+      resolveHelp: (id: number) =>
+        fetch(`${stack.serverUrl}/api/v1/window/help-requests/${id}/resolve`, { method: 'POST', headers: { cookie, origin: stack.serverUrl } }),
       view: async (n: number) => (await (await fetch(counterUrl(n), { headers: { cookie } })).json()) as CounterView,
     };
   }
@@ -112,6 +114,27 @@ describe.skipIf(!hasChromium)('/window: the window terminal', () => {
     await page.keyboard.press('o');
     await page.waitForSelector('[data-testid=counter-state][data-value=open]');
     await page.waitForSelector('[data-testid=live-state][data-value=connected]');
+  });
+
+  it('closes the help request from the page with Tab and Enter (已处理); a kiosk of the centre calling, and a colleague closing it, show live', async () => {
+    expect(await text('help-request')).toContain('未注明中心');
+    expect(await text('help-age')).toMatch(/^(刚刚|\d+ 分钟前) · \d\d:\d\d 起$/);
+    // A plain button in the tab order: no shortcut needed.
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'help-resolve')); i++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('已处理');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=help-banner]', { state: 'detached' });
+    expect(await page.getAttribute('[data-testid=counter-state]', 'data-value')).toBe('open');
+
+    // The kiosk names its centre: this window hears of it at once (no 15 s poll to wait for).
+    const call = await post<{ id: number }>('/help-requests', { kioskId: 'kiosk-3', serviceKey: null, centreId: DEMO_CENTRE_ID });
+    await page.waitForSelector(`[data-testid=help-request][data-id="${call.id}"]`, { timeout: 5_000 });
+    expect(await text('help-request')).toContain('kiosk-3 呼叫工作人员');
+    expect(await text('help-request')).not.toContain('未注明中心');
+    expect((await (await apiStaff('window2')).resolveHelp(call.id)).status).toBe(200);
+    await page.waitForSelector('[data-testid=help-banner]', { state: 'detached', timeout: 5_000 });
   });
 
   it('an 82-year-old who took a ticket after three normal ones is called first, with the reason; the holder panel shows the masked name', async () => {
