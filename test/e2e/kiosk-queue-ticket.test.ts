@@ -16,6 +16,7 @@ const SHOTS = '/tmp/kiosk-queue-ticket-shots';
 
 interface HelpRequest {
   kioskId: string;
+  centreId: string | null;
   reason: 'assistance' | 'printer-fault';
   detail: string | null;
 }
@@ -218,6 +219,8 @@ describe.skipIf(!hasChromium)('kiosk: 取号 (taking a queue ticket)', () => {
       return open.find((r) => r.reason === 'printer-fault' && r.detail === 'TICKET_PRINTER_PAPER_OUT');
     });
     expect(help.kioskId).toBe('kiosk-qt');
+    // The kiosk names its ?centre=, so that centre's windows are told live.
+    expect(help.centreId).toBe(CENTRE);
     const printsOfB001 = async () => (await ticketPrints()).filter((p) => p.previewHtml.includes(':B001"'));
     expect(await printsOfB001()).toEqual([]);
 
