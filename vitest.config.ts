@@ -1,4 +1,8 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/** New PGlite databases start from one fresh cluster instead of each running initdb (see the file). */
+const globalSetup = [resolve(import.meta.dirname, 'test/global-setup/pglite-template.ts')];
 
 /** One vitest run covers every workspace; unit tests sit beside their code, cross-part tests in test/. */
 const unit = (name: string, extra: Record<string, unknown> = {}) => ({
@@ -11,12 +15,13 @@ export default defineConfig({
       unit('domain'),
       unit('state-machines'),
       unit('device-agent', { testTimeout: 20_000 }),
-      unit('server', { testTimeout: 30_000, hookTimeout: 60_000 }),
+      unit('server', { testTimeout: 30_000, hookTimeout: 60_000, globalSetup }),
       unit('kiosk-ui'),
       {
         test: {
           name: 'e2e',
           root: './test',
+          globalSetup,
           include: ['**/*.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 120_000,

@@ -24,7 +24,8 @@ describe('npm start', () => {
     const [port, agentPort] = [await freePort(), await freePort()];
     const child = spawn(process.execPath, ['--import', 'tsx', resolve(REPO_ROOT, 'scripts/start.ts')], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: String(port), AGENT_PORT: String(agentPort), DATA_DIR: dataDir },
+      // Without the suite's PGlite template: this is a real first start, initdb included.
+      env: { ...process.env, PGLITE_TEMPLATE: '', PORT: String(port), AGENT_PORT: String(agentPort), DATA_DIR: dataDir },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

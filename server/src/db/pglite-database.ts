@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { AsyncMutex } from './async-mutex';
 import { assertChannelName, normaliseRow, type NotificationListener, type SqlDatabase, type SqlParam } from './sql-database';
@@ -37,11 +39,28 @@ export class PgliteDatabase implements SqlDatabase {
 
   private constructor(private readonly pg: PGlite) {}
 
-  /** `dataDir` undefined keeps everything in memory. */
-  static async open(dataDir?: string): Promise<PgliteDatabase> {
+  /**
+   * `dataDir` undefined keeps everything in memory. `template`: the path of a tarball of a fresh
+   * cluster (PGlite's dumpDataDir right after initdb) that a NEW database starts from instead of
+   * running initdb, which costs seconds of WASM time; an existing data folder ignores it. The
+   * test suite makes one per run (PGLITE_TEMPLATE); migrations still run as usual.
+   */
+  static async open(dataDir?: string, options: { template?: string } = {}): Promise<PgliteDatabase> {
+    const isNew = dataDir === undefined || !existsSync(join(dataDir, 'PG_VERSION'));
+    const loadDataDir = options.template && isNew ? new Blob([await readFile(options.template)]) : undefined;
     // PGlite creates only the last folder of the path; a fresh ./data needs its parents too.
     if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-    return new PgliteDatabase(await PGlite.create(dataDir));
+    return new PgliteDatabase(await PGlite.create({ ...(dataDir !== undefined && { dataDir }), ...(loadDataDir && { loadDataDir }) }));
+  }
+
+  /** A fresh cluster as a tarball, for `open`'s template. */
+  static async freshClusterTarball(): Promise<Buffer> {
+    const pg = await PGlite.create();
+    try {
+      return Buffer.from(await (await pg.dumpDataDir('none')).arrayBuffer());
+    } finally {
+      await pg.close();
+    }
   }
 
   query<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {

@@ -19,7 +19,9 @@ export const PGLITE_SUBDIR = 'pglite';
 
 export async function openDatabase(options: DatabaseOptions): Promise<SqlDatabase> {
   if (options.kind === 'postgres') return PostgresDatabase.open(options.url);
-  return PgliteDatabase.open(options.dataDir === undefined ? undefined : join(options.dataDir, PGLITE_SUBDIR));
+  // PGLITE_TEMPLATE: set by the test suite (test/global-setup/pglite-template.ts), never needed in production.
+  const template = process.env['PGLITE_TEMPLATE'] || undefined;
+  return PgliteDatabase.open(options.dataDir === undefined ? undefined : join(options.dataDir, PGLITE_SUBDIR), { ...(template && { template }) });
 }
 
 /** Opens the database, brings its schema up to date, and closes it when the app closes. */
