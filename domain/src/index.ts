@@ -37,3 +37,5 @@ export * from './queue/describe-queue-reason';
 export * from './queue/compose-queue-ticket';
 export * from './queue/spoken-call';
 export * from './random/seeded-random';
+export * from './applications/part-status';
+export * from './contracts/service-applications';

@@ -1,5 +1,19 @@
 import { Type, type Static } from 'typebox';
+import { PartKindSchema, PartStatusSchema } from '../applications/part-status';
 import { IdCardDataSchema } from '../id-card/id-card-data';
+import {
+  AssistiveDeviceRentalApplicationSchema,
+  HomeAdaptationApplicationSchema,
+  HomeVisitApplicationSchema,
+  JointApplicationSchema,
+  MealAssistanceApplicationSchema,
+  MealAssistanceChangeApplicationSchema,
+  ProxyRelationshipSchema,
+  ProxySchema,
+  SeniorEducationApplicationSchema,
+  SportsVoucherApplicationSchema,
+  TaxiHailingApplicationSchema,
+} from './service-applications';
 
 /**
  * The server's public API under /api/v1 (documented at /api/docs). Schemas first: the server
@@ -85,6 +99,7 @@ export const AllowanceChannelApplicationSchema = Type.Object(
   {
     serviceKey: Type.Literal('allowance-channel'),
     identifyToken: Token,
+    proxy: Type.Optional(ProxySchema),
     answers: Type.Object({ channel: AllowanceChannelSchema }, { additionalProperties: false }),
   },
   { additionalProperties: false },
@@ -94,6 +109,7 @@ export const SeniorCardApplicationSchema = Type.Object(
   {
     serviceKey: Type.Literal('senior-card'),
     identifyToken: Token,
+    proxy: Type.Optional(ProxySchema),
     answers: Type.Object(
       {
         /** Mainland mobile number, 11 digits. */
@@ -106,10 +122,23 @@ export const SeniorCardApplicationSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const ApplicationRequestSchema = Type.Union([AllowanceChannelApplicationSchema, SeniorCardApplicationSchema]);
+export const ApplicationRequestSchema = Type.Union([
+  AllowanceChannelApplicationSchema,
+  SeniorCardApplicationSchema,
+  JointApplicationSchema,
+  HomeAdaptationApplicationSchema,
+  MealAssistanceApplicationSchema,
+  MealAssistanceChangeApplicationSchema,
+  AssistiveDeviceRentalApplicationSchema,
+  SeniorEducationApplicationSchema,
+  TaxiHailingApplicationSchema,
+  SportsVoucherApplicationSchema,
+  HomeVisitApplicationSchema,
+]);
 export type ApplicationRequest = Static<typeof ApplicationRequestSchema>;
 
-export const ApplicationStatusSchema = Type.Union([Type.Literal('submitted'), Type.Literal('completed')]);
+/** The application as a whole: `completed` once every part is final (some may be rejected). */
+export const ApplicationStatusSchema = Type.Union([Type.Literal('submitted'), Type.Literal('in-progress'), Type.Literal('completed')]);
 export type ApplicationStatus = Static<typeof ApplicationStatusSchema>;
 
 export const ApplicationPartSchema = Type.Object({
@@ -117,8 +146,25 @@ export const ApplicationPartSchema = Type.Object({
   serviceKey: Type.String(),
   department: Type.String(),
   departmentName: LocalizedSchema,
-  status: ApplicationStatusSchema,
+  kind: PartKindSchema,
+  status: PartStatusSchema,
+  updatedAt: Type.String({ format: 'date-time' }),
+  /** An external department system took this part over (outbound webhook with takeover). */
+  handledExternally: Type.Boolean(),
+  /** Facts the part's officer recorded (no personal data): visit date, care level, notice end. */
+  visitDate: Type.Optional(Type.String({ format: 'date' })),
+  careLevel: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 6 }), Type.Null()])),
+  noticeEndsOn: Type.Optional(Type.String({ format: 'date' })),
 });
+export type ApplicationPart = Static<typeof ApplicationPartSchema>;
+
+/** 代办: who applied for the senior, masked. */
+export const ProxyViewSchema = Type.Object({
+  nameMasked: Type.String(),
+  idNumberMasked: Type.String(),
+  relationship: ProxyRelationshipSchema,
+});
+export type ProxyView = Static<typeof ProxyViewSchema>;
 
 export const ApplicationViewSchema = Type.Object({
   /** YL + Shanghai date + 6-digit daily sequence, e.g. YL20261122000123. */
@@ -136,6 +182,13 @@ export const ApplicationViewSchema = Type.Object({
     delivery: Type.Optional(SeniorCardDeliverySchema),
     mailingAddressMasked: Type.Optional(Type.String()),
   }),
+  /**
+   * What was applied for and what came of it, in words and masked, one line each (the receipt
+   * prints them): e.g. 改造项目 扶手、防滑地面; 补贴类别 困难老人（全额补贴）; 车牌 沪A·D1234.
+   */
+  details: Type.Array(Type.Object({ label: LocalizedSchema, value: LocalizedSchema })),
+  /** Present when someone applied for the senior (代办). */
+  proxy: Type.Optional(ProxyViewSchema),
   parts: Type.Array(ApplicationPartSchema),
   catalogueVersion: Type.String(),
 });

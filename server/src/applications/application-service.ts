@@ -103,9 +103,9 @@ export class ApplicationService {
       // 分别办理: each handling department gets its own part and moves its own status.
       for (const [i, department] of service.departments.entries()) {
         await tx.query(
-          `INSERT INTO application_parts (application_id, part_no, service_key, department, status, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [applicationId, i + 1, service.key, department, outcome.status, now],
+          `INSERT INTO application_parts (application_id, part_no, service_key, department, kind, status, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [applicationId, i + 1, service.key, department, outcome.status === 'completed' ? 'instant' : 'review', outcome.status, now],
         );
       }
       await idempotencyKeys.record(tx, idempotencyKey, hash, applicationId, now);
@@ -145,6 +145,9 @@ export class ApplicationService {
           mailingAddress: delivery === 'mail' ? resident.address : null,
         };
       }
+      default:
+        // Issue 5's services are being built (one applier per service); until then they are refused.
+        throw new NotEligibleError(request.serviceKey, []);
     }
   }
 }

@@ -9,6 +9,8 @@ import {
   type ApplicationStatus,
   type ApplicationView,
   type DepartmentKey,
+  type PartKind,
+  type PartStatus,
   type SeniorCardDelivery,
 } from '@eldercare/domain';
 import type { DataProtector } from '../crypto/data-protector';
@@ -39,7 +41,10 @@ interface PartRow {
   part_no: number;
   service_key: string;
   department: DepartmentKey;
-  status: ApplicationStatus;
+  kind: PartKind;
+  status: PartStatus;
+  updated_at: Date;
+  handled_externally: boolean;
 }
 
 const SELECT = `SELECT id, application_no, service_key, status, submitted_at, applicant_name_enc, applicant_id_number_enc,
@@ -62,7 +67,7 @@ export class ApplicationViews {
   async #view(db: SqlDatabase, row: ApplicationRow): Promise<ApplicationView> {
     const p = this.protector;
     const parts = await db.query<PartRow>(
-      'SELECT part_no, service_key, department, status FROM application_parts WHERE application_id = $1 ORDER BY part_no',
+      'SELECT part_no, service_key, department, kind, status, updated_at, handled_externally FROM application_parts WHERE application_id = $1 ORDER BY part_no',
       [row.id],
     );
     const answers: ApplicationView['answers'] = {};
@@ -87,8 +92,12 @@ export class ApplicationViews {
         serviceKey: part.service_key,
         department: part.department,
         departmentName: serviceCatalogue.departments[part.department],
+        kind: part.kind,
         status: part.status,
+        updatedAt: part.updated_at.toISOString(),
+        handledExternally: part.handled_externally,
       })),
+      details: [],
       catalogueVersion: row.catalogue_version,
     };
   }

@@ -99,6 +99,7 @@ function analysisApplication(serviceKey: KioskServiceKey): ApplicationView {
     applicantNameMasked: '李*英',
     idNumberMasked: '310105**********21',
     answers: {},
+    details: [],
     parts: [],
     catalogueVersion: 'analysis',
   };

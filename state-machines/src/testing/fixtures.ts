@@ -86,26 +86,34 @@ export function identityOf(person: FixturePerson): IdentifyResponse {
 
 /** What the server answers to an accepted request (a test double of its 201 body). */
 export function applicationFor(request: ApplicationRequest, sequence = 1): ApplicationView {
-  const service = findService(request.serviceKey);
+  // The joint application and 上门办 are no catalogue services of their own.
+  const service = request.serviceKey === 'ltc-joint' || request.serviceKey === 'home-visit' ? null : findService(request.serviceKey);
+  const answers: ApplicationView['answers'] =
+    request.serviceKey === 'allowance-channel'
+      ? { channel: request.answers.channel, previousChannel: null }
+      : request.serviceKey === 'senior-card'
+        ? { phoneMasked: maskPhone(request.answers.phone), delivery: request.answers.delivery }
+        : {};
   return {
     applicationNo: `YL${FIXTURE_TODAY.replaceAll('-', '')}${String(sequence).padStart(6, '0')}`,
     serviceKey: request.serviceKey,
-    serviceName: service.name,
+    serviceName: service?.name ?? { zh: request.serviceKey, en: request.serviceKey },
     status: 'submitted',
     submittedAt: `${FIXTURE_TODAY}T02:00:00.000Z`,
     applicantNameMasked: '李*英',
     idNumberMasked: '3101**********0021',
-    answers:
-      request.serviceKey === 'allowance-channel'
-        ? { channel: request.answers.channel, previousChannel: null }
-        : { phoneMasked: maskPhone(request.answers.phone), delivery: request.answers.delivery },
+    answers,
+    details: [],
     parts: [
       {
         partNo: 1,
         serviceKey: request.serviceKey,
         department: 'civil-affairs',
         departmentName: { zh: '民政', en: 'Civil Affairs' },
+        kind: 'review',
         status: 'submitted',
+        updatedAt: `${FIXTURE_TODAY}T02:00:00.000Z`,
+        handledExternally: false,
       },
     ],
     catalogueVersion: serviceCatalogue.version,

@@ -43,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   'delivery.mail': 'Mail to my registered address',
   'status.submitted': 'Accepted',
   'status.completed': 'Completed',
+  'status.in-progress': 'In progress',
   'sex.male': 'Male',
   'sex.female': 'Female',
   'age.years': '{age} years',

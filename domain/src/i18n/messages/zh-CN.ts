@@ -48,6 +48,7 @@ export const zhCN = {
   'delivery.mail': '邮寄到户籍地址',
   'status.submitted': '已受理',
   'status.completed': '已办结',
+  'status.in-progress': '办理中',
   'sex.male': '男',
   'sex.female': '女',
   'age.years': '{age}周岁',
