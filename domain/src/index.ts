@@ -39,3 +39,5 @@ export * from './queue/spoken-call';
 export * from './random/seeded-random';
 export * from './applications/part-status';
 export * from './contracts/service-applications';
+export * from './time/working-days';
+export * from './time/public-holidays';

@@ -6,6 +6,7 @@ import {
   HomeAdaptationApplicationSchema,
   HomeVisitApplicationSchema,
   JointApplicationSchema,
+  JointOptionsViewSchema,
   MealAssistanceApplicationSchema,
   MealAssistanceChangeApplicationSchema,
   ProxyRelationshipSchema,
@@ -81,6 +82,8 @@ export const IdentifyResponseSchema = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
   person: PersonViewSchema,
   eligibility: Type.Array(EligibilityViewSchema),
+  /** 一件事一次办: which of the three linked services the person can choose, and how. */
+  joint: Type.Optional(JointOptionsViewSchema),
   catalogueVersion: Type.String(),
 });
 export type IdentifyResponse = Static<typeof IdentifyResponseSchema>;

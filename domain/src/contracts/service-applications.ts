@@ -275,3 +275,30 @@ export const HomeVisitApplicationSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+// ---- what the identify response says about the joint application -----------------------
+
+/**
+ * - `now`: the person may apply for it now;
+ * - `with-assessment`: only together with the needs assessment in the same application (the
+ *   care level it needs is not known yet; the part waits for the assessment's result);
+ * - `no`: not possible (reasons say why).
+ */
+export const JointAvailabilitySchema = Type.Union([Type.Literal('now'), Type.Literal('with-assessment'), Type.Literal('no')]);
+export type JointAvailability = Static<typeof JointAvailabilitySchema>;
+
+export const JointOptionsViewSchema = Type.Object({
+  /** 期末评估: the current assessment conclusion ends within 60 days, so a re-assessment is offered. */
+  reassessmentDue: Type.Boolean(),
+  assessmentValidUntil: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  /** The registry's medical insurance, to pre-fill the form (一表申请); null when unknown. */
+  insurance: Type.Union([MedicalInsuranceSchema, Type.Null()]),
+  options: Type.Array(
+    Type.Object({
+      serviceKey: JointServiceKeySchema,
+      availability: JointAvailabilitySchema,
+      reasons: Type.Array(Type.Object({ code: Type.String(), text: Type.Object({ zh: Type.String(), en: Type.String() }) })),
+    }),
+  ),
+});
+export type JointOptionsView = Static<typeof JointOptionsViewSchema>;
