@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import type { ServiceCatalogue, ServiceDefinition, ServiceKey } from './service-definition';
+import type { Localized, ServiceCatalogue, ServiceDefinition, ServiceKey } from './service-definition';
 
 /**
  * The 12 services of 沪民养老发〔2024〕18号 (上海市养老服务“一件事”业务流程优化再造工作方案),
@@ -15,7 +15,7 @@ const services: ServiceDefinition[] = [
     policyItem: 1,
     name: { zh: '申请老年照护统一需求评估（长护险需求评估）', en: 'Apply for the unified elderly-care needs assessment (LTC insurance)' },
     shortName: { zh: '长护险需求评估', en: 'Care needs assessment' },
-    conditions: [{ kind: 'min-age', years: 60 }],
+    conditions: [{ kind: 'min-age', years: 60 }, { kind: 'assessment-due', daysAhead: 60 }],
     conditionText: {
       zh: '本市60周岁及以上、有照护需求（如重度残疾等特殊困难）的老年人；评估结论有效期满可再次申请（期末评估）。',
       en: 'Shanghai residents aged 60 or over who need care (e.g. severe disability); a new assessment may be requested when the previous conclusion expires.',
@@ -25,7 +25,12 @@ const services: ServiceDefinition[] = [
     policyText:
       '本市重度残疾等有特殊困难的老年人，可通过“一网通办”或“随申办市民云”申请老年照护统一需求评估。对评估结论有效期满，再次提出申请的，各区可通过“一网通办”或“随申办市民云”旗舰店在线提供申请。',
     jointGroup: 'ltc-joint',
-    kioskFlow: false,
+    commitments: [
+      { zh: '受理后由评估机构电话预约，上门评估；评估结论经公示后推送评估报告。', en: 'After acceptance the assessment agency phones to book a home visit; the result is published for a notice period, then the report is sent to you.' },
+      { zh: '评估结论有效期满前60天内可申请期末评估，无需重新提交材料。', en: 'Within 60 days before the conclusion expires you may apply for a re-assessment without handing in documents again.' },
+    ],
+    handlingOrder: { step: 1, text: { zh: '先行办理：评估等级是养老服务补贴和入住养老机构的前提。', en: 'Handled first: the care level decides the subsidy and the care-home place.' } },
+    kioskFlow: true,
   },
   {
     key: 'care-subsidy',
@@ -42,7 +47,11 @@ const services: ServiceDefinition[] = [
     policyText:
       '经老年照护统一需求评估后符合条件的本市户籍困难老年人，可通过“一网通办”提出申请，或至街道（乡镇）社区事务受理服务中心申请养老服务补贴。',
     jointGroup: 'ltc-joint',
-    kioskFlow: false,
+    commitments: [
+      { zh: '街镇受理后审核经济困难情况，审核结果电话告知；系统可核验的材料免交。', en: 'The street office checks financial difficulty after acceptance and phones you the result; documents the system can verify are not needed.' },
+    ],
+    handlingOrder: { step: 2, text: { zh: '评估等级确定后办理：尚无评估结论的，待评估结论出具后自动进入审核。', en: 'Handled once the care level is known: without one, the review starts by itself when the assessment result is out.' } },
+    kioskFlow: true,
   },
   {
     key: 'care-home-admission',
@@ -58,7 +67,11 @@ const services: ServiceDefinition[] = [
     departments: ['civil-affairs'],
     policyText: '本市户籍且老年照护统一需求评估等级达到3级及以上的老年人可通过“一网通办”申请入住保基本养老机构（床位）。',
     jointGroup: 'ltc-joint',
-    kioskFlow: false,
+    commitments: [
+      { zh: '民政部门按评估等级和床位情况安排保基本床位，需轮候的告知轮候顺序。', en: 'Civil affairs assigns a basic-guarantee bed by care level and availability, and tells you your place on the waiting list if there is one.' },
+    ],
+    handlingOrder: { step: 3, text: { zh: '评估等级达到3级及以上后办理：尚无评估结论的，待评估结论出具后自动进入审核。', en: 'Handled once the care level is 3 or higher: without one, the review starts by itself when the assessment result is out.' } },
+    kioskFlow: true,
   },
   {
     key: 'home-adaptation',
@@ -74,7 +87,10 @@ const services: ServiceDefinition[] = [
     departments: ['civil-affairs'],
     policyText:
       '本市户籍60周岁及以上的老年人，对申请改造的住房拥有产权或长期使用权，改造内容符合要求的，均可申请居家环境适老化改造，享受一定的补贴。老年人可通过“一网通办”或“随申办市民云”提出申请，可本人自行申请，也可委托子女、社区养老顾问、居村委会工作人员等代为申请。对符合补贴条件的老年人，系统可自动比对老年人补贴类别，计算并发放补贴。',
-    kioskFlow: false,
+    commitments: [
+      { zh: '系统自动比对补贴类别并计算补贴；民政部门审核后安排上门勘查。', en: 'The system works out your subsidy category; after review civil affairs arranges a survey visit.' },
+    ],
+    kioskFlow: true,
   },
   {
     key: 'meal-assistance',
@@ -90,7 +106,10 @@ const services: ServiceDefinition[] = [
     departments: ['street-office', 'civil-affairs'],
     policyText:
       '本市户籍60周岁及以上的老年人首次申请老年人助餐服务和优惠，可通过“一网通办”或“随申办市民云”提出申请，或至街道（乡镇）社区事务受理服务中心办理申请，并由申请居住地街镇和区民政审核。具体条件、标准、形式由各区、各街镇自行制定。',
-    kioskFlow: false,
+    commitments: [
+      { zh: '居住地街镇和区民政审核，结果电话告知；开通后在助餐点刷卡结算。', en: 'The street office and district civil affairs review it and phone you the result; once approved you pay at meal points with your card.' },
+    ],
+    kioskFlow: true,
   },
   {
     key: 'meal-assistance-change',
@@ -106,7 +125,10 @@ const services: ServiceDefinition[] = [
     departments: ['street-office', 'civil-affairs'],
     policyText:
       '本市户籍60周岁及以上已申请“老年人助餐服务和优惠”并审核通过的老年人，因人户分离等原因相关个人信息发生变化的，可通过“一网通办”或“随申办市民云”提出变更申请，或至街道（乡镇）社区事务受理服务中心办理变更，并由申请居住地街镇和区民政部门审核。变更内容包括现居住地信息、就餐结算银行卡信息等。具体条件、标准、形式由各区、各街镇自行制定。',
-    kioskFlow: false,
+    commitments: [
+      { zh: '变更经街镇和区民政审核后生效，审核期间原信息继续有效。', en: 'The change applies once reviewed; your current details stay valid meanwhile.' },
+    ],
+    kioskFlow: true,
   },
   {
     key: 'assistive-device-rental',
@@ -128,7 +150,10 @@ const services: ServiceDefinition[] = [
     departments: ['civil-affairs'],
     policyText:
       '本市户籍 60—74 周岁（含）经老年照护统一需求评估具有二级及以上照护等级的人员和 75 周岁及以上所有老年人均可以享受租赁服务补贴。申请人可通过“一网通办”或“随申办市民云”申请租赁服务。',
-    kioskFlow: false,
+    commitments: [
+      { zh: '审核通过后由租赁服务机构联系您，按约定自提或送货上门。', en: 'After approval the rental provider contacts you to collect or deliver the devices.' },
+    ],
+    kioskFlow: true,
   },
   {
     key: 'allowance-channel',
@@ -144,6 +169,9 @@ const services: ServiceDefinition[] = [
     departments: ['civil-affairs'],
     policyText:
       '老年综合津贴实行“免申即享”并采用上海市敬老卡或社会保障卡双渠道发放，本市户籍年满 65 周岁及以上的老年人，无需申请，仅需选择好领取渠道，即可享受。可通过“一网通办”或“随申办市民云”选择领取渠道，或至街道（乡镇）社区事务受理服务中心通过人工窗口或自助终端选择津贴领取渠道。',
+    commitments: [
+      { zh: '选择即时生效，津贴按月发放到所选渠道。', en: 'Your choice applies at once; the allowance is paid monthly to it.' },
+    ],
     kioskFlow: true,
   },
   {
@@ -160,6 +188,9 @@ const services: ServiceDefinition[] = [
     departments: ['civil-affairs', 'bank'],
     policyText:
       '本市户籍 65 周岁及以上的老年人可以申领敬老卡。敬老卡统一印制，用于发放上海市老年综合津贴，具有老年人优待凭证以及金融支付功能。符合申领条件的老年人可通过“一网通办”或“随申办市民云”进行申领，或至街道（乡镇）社区事务受理服务中心或者指定的受理点申领敬老卡。',
+    commitments: [
+      { zh: '敬老卡制作完成后电话通知领取或邮寄到户籍地址。', en: 'When the card is made we phone you to collect it, or mail it to your registered address.' },
+    ],
     kioskFlow: true,
   },
   {
@@ -176,7 +207,10 @@ const services: ServiceDefinition[] = [
     departments: ['education'],
     policyText:
       '本市符合规定条件的老年人可通过“随申办市民云”报名参加老年教育课程，任选机构及课程报名，并记录学习过程。有专长的居民，可通过该服务注册成为兼职教师，进入老年教育机构授课。',
-    kioskFlow: false,
+    commitments: [
+      { zh: '报名结果由老年教育机构告知；兼职教师注册后由机构联系。', en: 'The institution tells you whether you are enrolled; teachers are contacted after registering.' },
+    ],
+    kioskFlow: true,
   },
   {
     key: 'taxi-hailing',
@@ -188,7 +222,10 @@ const services: ServiceDefinition[] = [
     materials: [],
     departments: ['transport'],
     policyText: '本市依托“申程出行”平台为老年人等市民提供便捷呼叫出租车的出行服务。老年人可通过“随申办市民云”搜索进入“申程出行”打车页面。',
-    kioskFlow: false,
+    commitments: [
+      { zh: '叫车成功后显示车牌号和预计到达时间，车辆到服务中心门口接您。', en: 'Once booked you see the plate and the expected arrival; the taxi picks you up at the centre door.' },
+    ],
+    kioskFlow: true,
   },
   {
     key: 'sports-voucher',
@@ -204,12 +241,15 @@ const services: ServiceDefinition[] = [
     departments: ['sports'],
     policyText:
       '本市 55 周岁及以上的市民可通过“随申办市民云”微信小程序领取助老体育消费券，并在购买符合条件的长者运动健康之家服务项目时，直接抵扣使用。',
-    kioskFlow: false,
+    commitments: [
+      { zh: '每人每年可领取一次，领取后即可在长者运动健康之家抵扣使用。', en: 'One voucher per person per year, usable at once at senior fitness centres.' },
+    ],
+    kioskFlow: true,
   },
 ];
 
 export const serviceCatalogue: ServiceCatalogue = {
-  version: '2024-11-01.1',
+  version: '2024-11-01.2',
   policyReference: '沪民养老发〔2024〕18号',
   services,
   departments: {
@@ -237,3 +277,22 @@ export function findService(key: string, catalogue: ServiceCatalogue = serviceCa
 }
 
 export const SERVICE_KEYS: readonly ServiceKey[] = services.map((s) => s.key);
+
+/**
+ * Applications that are not one catalogue service: the joint trio (一件事一次办) and 上门办,
+ * a home visit at which staff handle services for someone who cannot come.
+ */
+export const APPLICATION_TYPES = {
+  'ltc-joint': {
+    name: { zh: '养老服务“一件事”联办（长护险评估·养老服务补贴·入住养老机构）', en: 'Joint application: care needs assessment, care subsidy, care home place' },
+  },
+  'home-visit': {
+    name: { zh: '上门办（工作人员上门办理）', en: 'Home visit (staff come to you)' },
+  },
+} as const satisfies Record<string, { name: Localized }>;
+
+/** The name an application of this key shows: a catalogue service or one of APPLICATION_TYPES. */
+export function applicationName(key: string): Localized {
+  if (key in APPLICATION_TYPES) return APPLICATION_TYPES[key as keyof typeof APPLICATION_TYPES].name;
+  return findService(key).name;
+}

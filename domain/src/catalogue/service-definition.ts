@@ -41,6 +41,8 @@ export type Condition =
   | { kind: 'financial-hardship' }
   | { kind: 'not-holding-senior-card' }
   | { kind: 'meal-assistance-approved'; expected: boolean }
+  /** No assessment conclusion valid more than `daysAhead` days from now (期末评估 window). */
+  | { kind: 'assessment-due'; daysAhead: number }
   /** At least one branch holds (e.g. 60–74 with care level ≥ 2, or 75+). */
   | { kind: 'any-of'; branches: Condition[][] };
 
@@ -55,6 +57,10 @@ export interface ServiceDefinition {
   /** The conditions in plain words, for the notice screen and the printed notice. */
   conditionText: Localized;
   materials: Localized[];
+  /** 承诺事项: what the departments commit to (time limits, how results reach the senior). */
+  commitments: Localized[];
+  /** 受理顺序 of the joint trio: the step at which this service is handled, and why then. */
+  handlingOrder?: { step: number; text: Localized };
   /** Departments that handle it (分别办理), first is the lead. */
   departments: DepartmentKey[];
   /** The policy's own words for this item (沪民养老发〔2024〕18号 一、(n)). */

@@ -25,6 +25,13 @@ export interface DemoResidentDefinition {
   holdsSeniorCard: boolean;
   allowanceChannel: 'senior-card' | 'social-security-card' | null;
   phone: string | null;
+  /** Registry facts of the needs assessment and support (absent: never assessed, none). */
+  careLevel?: number;
+  /** The assessment conclusion ends this many days after "today" (期末评估 is due within 60). */
+  assessmentEndsInDays?: number;
+  medicalInsurance?: 'employee' | 'resident';
+  financialHardship?: boolean;
+  mealAssistanceApproved?: boolean;
   /** A short description for the simulator page. */
   note: { zh: string; en: string };
   /**
@@ -41,6 +48,8 @@ export type DemoDocument =
 
 export interface DemoResident extends DemoResidentDefinition {
   birthDate: string;
+  /** Last day of the current assessment conclusion, or null. */
+  assessmentValidUntil: string | null;
   idNumber: string;
   card: IdCardData;
 }
@@ -118,6 +127,33 @@ export const DEMO_RESIDENT_DEFINITIONS: readonly DemoResidentDefinition[] = [
     holdsSeniorCard: false, allowanceChannel: null, phone: null,
     document: { kind: 'hkmo-tw-permit', passNumber: 'H60218457', issueCount: 1 },
     note: { zh: '66岁，香港居民，持港澳台居民居住证', en: '66, Hong Kong resident with a residence permit' } },
+  // People for the rules of issue 5: the joint trio, 期末评估, 上门办, assistive devices, meals.
+  { key: 'shen-guiying', name: '沈桂英', sex: 'female', age: 83, daysSinceBirthday: 140, regionCode: '310105', sequence: 14,
+    address: '上海市长宁区天山路760弄5号402室', issuingAuthority: CHANGNING_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: true, allowanceChannel: 'senior-card', phone: '13764502318',
+    careLevel: 4, assessmentEndsInDays: 30, medicalInsurance: 'employee',
+    note: { zh: '83岁，长期卧床，照护等级4级，评估结论30天后到期', en: '83, bedridden, care level 4, assessment ends in 30 days' } },
+  { key: 'lu-jianhua', name: '陆建华', sex: 'male', age: 72, daysSinceBirthday: 220, regionCode: '310104', sequence: 31,
+    address: '上海市徐汇区龙华西路315弄7号603室', issuingAuthority: XUHUI_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: true, allowanceChannel: 'social-security-card', phone: '13585207788',
+    careLevel: 2, assessmentEndsInDays: 400, medicalInsurance: 'resident',
+    note: { zh: '72岁，照护等级2级（评估结论有效）', en: '72, care level 2 (assessment valid)' } },
+  { key: 'fang-xiaohong', name: '方晓红', sex: 'female', age: 58, daysSinceBirthday: 90, regionCode: '310107', sequence: 47,
+    address: '上海市普陀区武宁路420弄3号201室', issuingAuthority: PUTUO_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    note: { zh: '58岁，上海户籍（可领体育消费券）', en: '58, Shanghai hukou (sports voucher only)' } },
+  { key: 'liu-dahai', name: '刘大海', sex: 'male', age: 70, daysSinceBirthday: 45, regionCode: '340104', sequence: 19,
+    address: '安徽省合肥市蜀山区长江西路180号', issuingAuthority: '合肥市公安局蜀山分局', hukou: 'other',
+    holdsSeniorCard: false, allowanceChannel: null, phone: null,
+    note: { zh: '70岁，外省市户籍，住在上海', en: '70, hukou outside Shanghai, lives in Shanghai' } },
+  { key: 'tang-yumei', name: '唐玉梅', sex: 'female', age: 76, daysSinceBirthday: 260, regionCode: '310105', sequence: 53,
+    address: '上海市长宁区仙霞路350弄11号502室', issuingAuthority: CHANGNING_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: true, allowanceChannel: 'senior-card', phone: '13916682045', mealAssistanceApproved: true,
+    note: { zh: '76岁，已开通助餐服务', en: '76, meal assistance approved' } },
+  { key: 'he-fuxing', name: '何福兴', sex: 'male', age: 79, daysSinceBirthday: 310, regionCode: '310107', sequence: 61,
+    address: '上海市普陀区石泉路120弄8号101室', issuingAuthority: PUTUO_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: true, allowanceChannel: 'senior-card', phone: null, financialHardship: true, medicalInsurance: 'resident',
+    note: { zh: '79岁，低保家庭，从未评估', en: '79, subsistence household, never assessed' } },
 ];
 
 function compact(date: string): string {
@@ -149,7 +185,8 @@ export function demoResidents(today: string): DemoResident[] {
           validFrom,
           validTo,
         };
-    return { ...d, birthDate, idNumber, card };
+    const assessmentValidUntil = d.assessmentEndsInDays === undefined ? null : addDays(today, d.assessmentEndsInDays);
+    return { ...d, birthDate, idNumber, card, assessmentValidUntil };
   });
 }
 

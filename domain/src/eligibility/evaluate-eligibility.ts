@@ -1,6 +1,6 @@
 import { serviceCatalogue } from '../catalogue/service-catalogue';
 import type { Condition, ServiceCatalogue, ServiceDefinition } from '../catalogue/service-definition';
-import { addYears, ageOn } from '../time/local-date';
+import { addDays, addYears, ageOn } from '../time/local-date';
 import type { IneligibilityReason, PersonFacts, ServiceEligibility } from './person-facts';
 
 /** What a single condition lacks for this person on this date (empty: it holds). */
@@ -32,6 +32,15 @@ function check(condition: Condition, person: PersonFacts, onDate: string): Ineli
     case 'meal-assistance-approved':
       if (person.mealAssistanceApproved === condition.expected) return [];
       return [{ code: condition.expected ? 'meal-assistance-not-approved' : 'meal-assistance-already-approved' }];
+    case 'assessment-due': {
+      // 期末评估: a conclusion still valid beyond the window is not assessed again; one ending
+      // within it (or already ended) may be.
+      const until = person.assessmentValidUntil ?? null;
+      const windowEnd = addDays(onDate, condition.daysAhead);
+      return until === null || until <= windowEnd
+        ? []
+        : [{ code: 'assessment-still-valid', validUntil: until, reassessFrom: addDays(until, -condition.daysAhead) }];
+    }
     case 'any-of': {
       const branches = condition.branches.map((branch) => branch.flatMap((c) => check(c, person, onDate)));
       return branches.some((lacks) => lacks.length === 0) ? [] : [{ code: 'none-of', branches }];
@@ -39,8 +48,13 @@ function check(condition: Condition, person: PersonFacts, onDate: string): Ineli
   }
 }
 
+/** Every reason the conditions do not hold for this person on this date (empty: all hold). */
+export function unmetConditions(conditions: readonly Condition[], person: PersonFacts, onDate: string): IneligibilityReason[] {
+  return conditions.flatMap((c) => check(c, person, onDate));
+}
+
 export function evaluateService(service: ServiceDefinition, person: PersonFacts, onDate: string): ServiceEligibility {
-  const reasons = service.conditions.flatMap((c) => check(c, person, onDate));
+  const reasons = unmetConditions(service.conditions, person, onDate);
   return { serviceKey: service.key, eligible: reasons.length === 0, reasons };
 }
 

@@ -13,6 +13,11 @@ export interface PersonFacts {
   careLevel: number | null;
   financialHardship: boolean;
   mealAssistanceApproved: boolean;
+  /**
+   * Last day the current assessment conclusion is valid (ISO date); null or absent when there is
+   * none. Optional so that hosts built before 期末评估 existed still type-check.
+   */
+  assessmentValidUntil?: string | null;
 }
 
 /** Why a service does not apply, in data; `describeReason` turns it into words. */
@@ -27,6 +32,8 @@ export type IneligibilityReason =
   | { code: 'senior-card-application-pending' }
   | { code: 'meal-assistance-already-approved' }
   | { code: 'meal-assistance-not-approved' }
+  /** The assessment conclusion is still valid beyond the re-assessment window (期末评估). */
+  | { code: 'assessment-still-valid'; validUntil: string; reassessFrom: string }
   /** None of several alternatives holds; each branch lists what it lacks. */
   | { code: 'none-of'; branches: IneligibilityReason[][] };
 

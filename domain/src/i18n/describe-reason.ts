@@ -14,6 +14,11 @@ export function describeReason(locale: Locale, reason: IneligibilityReason): str
       return translate(locale, 'reason.age-out-of-range', reason);
     case 'care-level-too-low':
       return translate(locale, 'reason.care-level-too-low', reason);
+    case 'assessment-still-valid':
+      return translate(locale, 'reason.assessment-still-valid', {
+        validUntil: formatDate(locale, reason.validUntil),
+        reassessFrom: formatDate(locale, reason.reassessFrom),
+      });
     case 'none-of': {
       const alternatives = reason.branches
         .map((lacks) => lacks.map((r) => describeReason(locale, r).replace(/[。.]$/, '')).join(locale === 'zh-CN' ? '，' : ', '))

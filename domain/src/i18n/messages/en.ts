@@ -1,4 +1,5 @@
 import { adminEn } from './areas/admin';
+import { applicationsEn } from './areas/applications';
 import { displayEn } from './areas/display';
 import { queueTicketEn } from './areas/queue-ticket';
 import { windowEn } from './areas/window';
@@ -308,6 +309,7 @@ export const en: Record<MessageKey, string> = {
 
   ...queueTicketEn,
   ...windowEn,
+  ...applicationsEn,
   ...displayEn,
   ...adminEn,
 };

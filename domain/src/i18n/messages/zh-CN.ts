@@ -1,4 +1,5 @@
 import { adminZhCN } from './areas/admin';
+import { applicationsZhCN } from './areas/applications';
 import { displayZhCN } from './areas/display';
 import { queueTicketZhCN } from './areas/queue-ticket';
 import { windowZhCN } from './areas/window';
@@ -322,6 +323,7 @@ export const zhCN = {
 
   ...queueTicketZhCN,
   ...windowZhCN,
+  ...applicationsZhCN,
   ...displayZhCN,
   ...adminZhCN,
 } as const;
