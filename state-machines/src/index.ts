@@ -9,3 +9,4 @@ export * from './kiosk-session-machine';
 export * from './analysis/count-taps';
 export * from './provide-kiosk-session';
 export * from './window-terminal-machine';
+export * from './service-flows';

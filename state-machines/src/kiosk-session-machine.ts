@@ -6,14 +6,16 @@ import type {
   IssuedTicket,
   Locale,
   PrintResult,
+  ProxyRequest,
 } from '@eldercare/domain';
-import { assertEvent, assign, raise, sendTo, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
-import { allowanceChannelFlow, type AllowanceChannelFlowEvent } from './allowance-channel-flow';
+import { assertEvent, assign, raise, sendTo, setup, type ActorRefFrom, type AnyActorRef, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import type { AllowanceChannelFlowEvent } from './allowance-channel-flow';
 import { errorCode } from './error-code';
 import { hostActorMissing } from './host-actor-missing';
 import { queueTicketFlow, type QueueTicketFlowEvent, type QueueTicketFlowOutput, type QueueTicketIssued } from './queue-ticket-flow';
-import { seniorCardFlow, type SeniorCardFlowEvent } from './senior-card-flow';
-import { IN_FLIGHT_TAG, type KioskServiceKey, type ServiceFlowOutput } from './service-flow-types';
+import type { SeniorCardFlowEvent } from './senior-card-flow';
+import { IN_FLIGHT_TAG, type KioskServiceKey, type OptionFlowEvent, type ServiceFlowInput, type ServiceFlowOutput } from './service-flow-types';
+import { flowActorName, SERVICE_FLOWS, type RegisteredServiceKey, type ServiceFlowState } from './service-flows';
 
 /**
  * One citizen's visit to the kiosk, from the welcome screen to "take your card and receipt".
@@ -79,6 +81,8 @@ export interface KioskSessionInput {
   timing?: Partial<KioskSessionTiming>;
   /** The clock behind `idleWarningDeadline` (default Date.now); tests with a SimulatedClock pass its now(). */
   now?: () => number;
+  /** The kiosk's community service centre (?centre=); flows that need a place (the taxi) get it. */
+  centreId?: string | null;
 }
 
 export interface KioskSessionContext {
@@ -87,6 +91,9 @@ export interface KioskSessionContext {
   locale: Locale;
   /** The identified person (masked), their token and eligibility; null before identify and after the wipe. */
   identity: IdentifyResponse | null;
+  /** 代办: the applicant acting for the identified senior; null when the senior applies. */
+  proxy: ProxyRequest | null;
+  centreId: string | null;
   /** The service chosen last on the menu. */
   serviceKey: KioskServiceKey | null;
   /** The application submitted last in this session (shown on screen when the receipt failed to print). */
@@ -146,7 +153,7 @@ export interface StaffNotification {
 }
 
 /** Events of either service flow; sent to the session they are forwarded to the running flow. */
-export type ServiceFlowEvent = AllowanceChannelFlowEvent | SeniorCardFlowEvent;
+export type ServiceFlowEvent = AllowanceChannelFlowEvent | SeniorCardFlowEvent | OptionFlowEvent;
 
 /** Events of any flow the session runs (the services and 取号), forwarded to it. */
 type FlowEvent = ServiceFlowEvent | QueueTicketFlowEvent;
@@ -178,6 +185,8 @@ function initialContext(input: KioskSessionInput): KioskSessionContext {
     now: input.now ?? Date.now,
     locale: 'zh-CN',
     identity: null,
+    proxy: null,
+    centreId: input.centreId ?? null,
     serviceKey: null,
     application: null,
     queueTicket: null,
@@ -243,6 +252,8 @@ const ACTIVITY_EVENT_TYPES = [
   'keypad.clear',
   'delivery.choose',
   'category.choose',
+  'option.choose',
+  'option.toggle',
 ] as const satisfies readonly KioskSessionEvent['type'][];
 
 /** The flow events the session forwards to its `flow` child (a flow ignores the others' events). */
@@ -260,6 +271,8 @@ const FLOW_EVENT_TYPES = [
   'keypad.clear',
   'delivery.choose',
   'category.choose',
+  'option.choose',
+  'option.toggle',
 ] as const satisfies readonly FlowEvent['type'][];
 
 function transitionsFor<TType extends string, TTransition>(types: readonly TType[], transition: TTransition) {
@@ -317,13 +330,54 @@ const FLOW_ENDINGS = {
   onError: '#kioskSession.session.main.menu',
 } as const;
 
+/** The registry's flows under the names the session's states invoke them by. */
+const SERVICE_FLOW_ACTORS = Object.fromEntries(
+  (Object.keys(SERVICE_FLOWS) as RegisteredServiceKey[]).map((key) => [flowActorName(key), SERVICE_FLOWS[key].machine]),
+) as Record<`${ServiceFlowState}Flow`, AnyStateMachine>;
+
+const REGISTERED_KEYS = Object.keys(SERVICE_FLOWS) as RegisteredServiceKey[];
+
+/** menu → the chosen flow's state, one transition per registered flow. */
+const SERVICE_SELECT_TRANSITIONS = REGISTERED_KEYS.map((key) => ({
+  guard: {
+    type: 'serviceIs' as const,
+    params: ({ event }: { event: { serviceKey: KioskServiceKey } }) => ({ selected: event.serviceKey, expected: key }),
+  },
+  target: `inService.${SERVICE_FLOWS[key].state}`,
+  actions: {
+    type: 'selectService' as const,
+    params: ({ event }: { event: { serviceKey: KioskServiceKey } }) => ({ serviceKey: event.serviceKey }),
+  },
+}));
+
+/** The state of one registered flow: it runs the flow as the `flow` child and ends as every flow ends. */
+function serviceFlowState(key: RegisteredServiceKey) {
+  return {
+    invoke: {
+      id: 'flow' as const,
+      src: flowActorName(key) as `${ServiceFlowState}Flow`,
+      input: ({ context }: { context: KioskSessionContext }): ServiceFlowInput => ({
+        identity: requireIdentity(context),
+        proxy: context.proxy,
+        centreId: context.centreId,
+      }),
+      ...WATCH_IN_FLIGHT,
+      ...FLOW_ENDINGS,
+    },
+  };
+}
+
+const SERVICE_FLOW_STATES = Object.fromEntries(
+  REGISTERED_KEYS.map((key) => [SERVICE_FLOWS[key].state, serviceFlowState(key)]),
+) as Record<ServiceFlowState, ReturnType<typeof serviceFlowState>>;
+
 export const kioskSessionMachine = setup({
   types: {} as {
     context: KioskSessionContext;
     events: KioskSessionEvent;
     input: KioskSessionInput;
     children: {
-      flow: 'allowanceChannelFlow' | 'seniorCardFlow' | 'queueTicketFlow';
+      flow: `${ServiceFlowState}Flow` | 'queueTicketFlow';
       identify: 'identify';
       printReceipt: 'printReceipt';
       printTicket: 'printTicket';
@@ -339,8 +393,7 @@ export const kioskSessionMachine = setup({
     /** Host: compose the ticket (domain composeQueueTicket) and POST /v1/print to the agent, role 'ticket'. */
     printTicket: hostActorMissing<PrintResult, PrintTicketInput>('printTicket'),
     /** The flows; the host provides them with their own I/O actors (submitApplication; loadCentre, issueTicket). */
-    allowanceChannelFlow,
-    seniorCardFlow,
+    ...SERVICE_FLOW_ACTORS,
     queueTicketFlow,
   },
   delays: {
@@ -371,7 +424,7 @@ export const kioskSessionMachine = setup({
     releaseCard: () => {},
     /** Host: tell staff that someone at this kiosk needs help. */
     notifyStaff: (_, _params: StaffNotification) => {},
-    wipe: assign(({ context }) => initialContext({ timing: context.timing, now: context.now })),
+    wipe: assign(({ context }) => initialContext({ timing: context.timing, now: context.now, centreId: context.centreId })),
     setLocale: assign((_, params: { locale: Locale }) => ({ locale: params.locale })),
     markHelpRequested: assign({ helpRequested: true }),
     clearHelpRequest: assign({ helpRequested: false }),
@@ -513,24 +566,8 @@ export const kioskSessionMachine = setup({
             menu: {
               on: {
                 'ticket.start': 'queueTicket',
-                'service.select': [
-                  {
-                    guard: {
-                      type: 'serviceIs',
-                      params: ({ event }) => ({ selected: event.serviceKey, expected: 'allowance-channel' as const }),
-                    },
-                    target: 'inService.allowanceChannel',
-                    actions: { type: 'selectService', params: ({ event }) => ({ serviceKey: event.serviceKey }) },
-                  },
-                  {
-                    guard: {
-                      type: 'serviceIs',
-                      params: ({ event }) => ({ selected: event.serviceKey, expected: 'senior-card' as const }),
-                    },
-                    target: 'inService.seniorCard',
-                    actions: { type: 'selectService', params: ({ event }) => ({ serviceKey: event.serviceKey }) },
-                  },
-                ],
+                // One transition per flow in the registry; a service without a flow is ignored.
+                'service.select': SERVICE_SELECT_TRANSITIONS,
               },
             },
             inService: {
@@ -538,26 +575,7 @@ export const kioskSessionMachine = setup({
               initial: 'allowanceChannel',
               exit: 'clearFlowInFlight',
               on: { ...transitionsFor(FLOW_EVENT_TYPES, { actions: 'forwardToFlow' } as const), ...END_IGNORED_IN_FLIGHT },
-              states: {
-                allowanceChannel: {
-                  invoke: {
-                    id: 'flow',
-                    src: 'allowanceChannelFlow',
-                    input: ({ context }) => ({ identity: requireIdentity(context) }),
-                    ...WATCH_IN_FLIGHT,
-                    ...FLOW_ENDINGS,
-                  },
-                },
-                seniorCard: {
-                  invoke: {
-                    id: 'flow',
-                    src: 'seniorCardFlow',
-                    input: ({ context }) => ({ identity: requireIdentity(context) }),
-                    ...WATCH_IN_FLIGHT,
-                    ...FLOW_ENDINGS,
-                  },
-                },
-              },
+              states: SERVICE_FLOW_STATES,
             },
             // 取号. Back from the first screen returns where the person came from: the menu, or
             // (no card) the welcome screen, which ends this short session.
@@ -781,8 +799,7 @@ export type KioskScreen =
   | 'refreshing'
   | 'identifyFailed'
   | 'menu'
-  | 'allowanceChannel'
-  | 'seniorCard'
+  | ServiceFlowState
   | 'queueTicket'
   | 'printingTicket'
   | 'ticketPrinted'
@@ -807,21 +824,20 @@ export function kioskScreen(snapshot: KioskSessionSnapshot): KioskScreen {
   return main.receipt === 'printHeld' ? 'receiptPrintHeld' : 'receiptPrintFailed';
 }
 
-/** The flow child the UI renders (and may send flow events to), typed by service; null outside a flow. */
-export type RunningFlow =
-  | { serviceKey: 'allowance-channel'; actor: ActorRefFrom<typeof allowanceChannelFlow> }
-  | { serviceKey: 'senior-card'; actor: ActorRefFrom<typeof seniorCardFlow> };
+/** The flow child the UI renders (and may send flow events to), with its service; null outside a flow. */
+export interface RunningFlow {
+  serviceKey: RegisteredServiceKey;
+  /** The flow's actor: the view of that service knows its machine (SERVICE_FLOWS[serviceKey].machine). */
+  actor: AnyActorRef;
+}
 
 export function runningFlow(snapshot: KioskSessionSnapshot): RunningFlow | null {
   const actor = snapshot.children.flow;
   if (!actor) return null;
-  if (snapshot.matches({ session: { main: { inService: 'allowanceChannel' } } })) {
-    return { serviceKey: 'allowance-channel', actor: actor as ActorRefFrom<typeof allowanceChannelFlow> };
-  }
-  if (snapshot.matches({ session: { main: { inService: 'seniorCard' } } })) {
-    return { serviceKey: 'senior-card', actor: actor as ActorRefFrom<typeof seniorCardFlow> };
-  }
-  return null;
+  const main = snapshot.value === 'attract' ? null : snapshot.value.session.main;
+  if (main === null || typeof main === 'string' || !('inService' in main)) return null;
+  const key = (Object.keys(SERVICE_FLOWS) as RegisteredServiceKey[]).find((k) => SERVICE_FLOWS[k].state === main.inService);
+  return key ? { serviceKey: key, actor } : null;
 }
 
 /** The 取号 flow child while it runs, null otherwise. */

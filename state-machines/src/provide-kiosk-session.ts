@@ -1,6 +1,5 @@
-import type { ApplicationView, CentreView, IdentifyResponse, IssuedTicket, PrintResult } from '@eldercare/domain';
+import type { CentreView, IdentifyResponse, IssuedTicket, PrintResult } from '@eldercare/domain';
 import { fromPromise } from 'xstate';
-import { allowanceChannelFlow } from './allowance-channel-flow';
 import {
   kioskSessionMachine,
   type IdentifyInput,
@@ -10,11 +9,9 @@ import {
   type StaffNotification,
 } from './kiosk-session-machine';
 import { queueTicketFlow, type IssueTicketInput } from './queue-ticket-flow';
-import { seniorCardFlow } from './senior-card-flow';
-import type { SubmitApplicationInput } from './service-flow-types';
+import { flowActorName, SERVICE_FLOWS, type HostSignal, type RegisteredServiceKey, type ServiceFlowHost } from './service-flows';
 
-/** The AbortSignal xstate hands to a promise actor; it aborts when the actor is stopped. */
-export type HostSignal = Parameters<Parameters<typeof fromPromise<unknown, unknown>>[0]>[0]['signal'];
+export type { HostSignal };
 
 /**
  * Everything the kiosk session needs from its host (the kiosk UI): the I/O, as plain async
@@ -22,13 +19,11 @@ export type HostSignal = Parameters<Parameters<typeof fromPromise<unknown, unkno
  * answer (timeout, session ended); the functions should also give up by themselves after a
  * while (e.g. 15 s) and reject with an error carrying a stable `code`.
  */
-export interface KioskSessionHost {
+export interface KioskSessionHost extends ServiceFlowHost {
   /** POST /api/v1/identify with the card read. */
   identify(input: IdentifyInput, signal: HostSignal): Promise<IdentifyResponse>;
   /** POST /api/v1/identify/refresh with the session's identify token. */
   refreshIdentity(input: RefreshIdentityInput, signal: HostSignal): Promise<IdentifyResponse>;
-  /** POST /api/v1/applications with `Idempotency-Key: input.idempotencyKey`. */
-  submitApplication(input: SubmitApplicationInput, signal: HostSignal): Promise<ApplicationView>;
   /** Compose the receipt and POST /v1/print to the device agent. */
   printReceipt(input: PrintReceiptInput, signal: HostSignal): Promise<PrintResult>;
   /** GET /api/v1/queue/centres/:centreId of this kiosk's centre. */
@@ -45,16 +40,15 @@ export interface KioskSessionHost {
 
 /** The kiosk session machine with every host actor and action wired to `host`, flows included. */
 export function provideKioskSession(host: KioskSessionHost) {
-  const submitApplication = fromPromise<ApplicationView, SubmitApplicationInput>(({ input, signal }) =>
-    host.submitApplication(input, signal),
+  const flows = Object.fromEntries(
+    (Object.keys(SERVICE_FLOWS) as RegisteredServiceKey[]).map((key) => [flowActorName(key), SERVICE_FLOWS[key].provide(host)]),
   );
   return kioskSessionMachine.provide({
     actors: {
       identify: fromPromise<IdentifyResponse, IdentifyInput>(({ input, signal }) => host.identify(input, signal)),
       refreshIdentity: fromPromise<IdentifyResponse, RefreshIdentityInput>(({ input, signal }) => host.refreshIdentity(input, signal)),
       printReceipt: fromPromise<PrintResult, PrintReceiptInput>(({ input, signal }) => host.printReceipt(input, signal)),
-      allowanceChannelFlow: allowanceChannelFlow.provide({ actors: { submitApplication } }),
-      seniorCardFlow: seniorCardFlow.provide({ actors: { submitApplication } }),
+      ...flows,
       printTicket: fromPromise<PrintResult, PrintTicketInput>(({ input, signal }) => host.printTicket(input, signal)),
       queueTicketFlow: queueTicketFlow.provide({
         actors: {

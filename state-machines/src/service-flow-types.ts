@@ -3,11 +3,27 @@ import type {
   ApplicationView,
   EligibilityView,
   IdentifyResponse,
+  ProxyRequest,
 } from '@eldercare/domain';
 
-/** The services the kiosk can do end to end today (keys of the domain's service catalogue). */
-export type KioskServiceKey = 'allowance-channel' | 'senior-card';
-export const KIOSK_SERVICE_KEYS: readonly KioskServiceKey[] = ['allowance-channel', 'senior-card'];
+/**
+ * Everything the kiosk menu can start after a card is read: the catalogue's services, the
+ * joint application of services 1–3 (一件事一次办), a home visit (上门办) and the progress
+ * view (一体管理). Which of them have a flow is decided by the registry (service-flows.ts).
+ */
+export type KioskServiceKey =
+  | 'allowance-channel'
+  | 'senior-card'
+  | 'ltc-joint'
+  | 'home-adaptation'
+  | 'meal-assistance'
+  | 'meal-assistance-change'
+  | 'assistive-device-rental'
+  | 'senior-education'
+  | 'taxi-hailing'
+  | 'sports-voucher'
+  | 'home-visit'
+  | 'progress';
 
 /**
  * The tag of a flow state whose request is out (submitting an application, issuing a ticket):
@@ -18,7 +34,23 @@ export const IN_FLIGHT_TAG = 'inFlight';
 
 /** Input of every service flow machine. */
 export interface ServiceFlowInput {
+  /** The senior the service is for (the principal). */
   identity: IdentifyResponse;
+  /** 代办: who applies for them, to send as the request's `proxy`; null when the senior applies. */
+  proxy?: ProxyRequest | null;
+  /** The kiosk's community service centre (?centre=), for centre-bound services such as the taxi. */
+  centreId?: string | null;
+}
+
+/**
+ * Events the flows of issue 5 share, so the session forwards them without knowing each flow:
+ * a tap on one of a screen's options (one decision per screen), or on a multi-choice item.
+ */
+export type OptionFlowEvent = { type: 'option.choose'; value: string } | { type: 'option.toggle'; value: string };
+
+/** The request with the session's proxy, when someone applies for the senior. */
+export function withProxy<R extends ApplicationRequest>(request: R, input: Pick<ServiceFlowInput, 'proxy'>): R {
+  return input.proxy ? { ...request, proxy: input.proxy } : request;
 }
 
 /**
@@ -43,6 +75,6 @@ export interface SubmitApplicationInput {
  * The server's eligibility verdict for one service, from the identify response. A service the
  * server did not answer for is treated as not eligible, with no reasons to show.
  */
-export function eligibilityFor(identity: IdentifyResponse, serviceKey: KioskServiceKey): EligibilityView {
+export function eligibilityFor(identity: IdentifyResponse, serviceKey: string): EligibilityView {
   return identity.eligibility.find((e) => e.serviceKey === serviceKey) ?? { serviceKey, eligible: false, reasons: [] };
 }

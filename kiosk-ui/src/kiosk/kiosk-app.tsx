@@ -15,13 +15,12 @@ import { BigButton } from './components/big-button/big-button';
 import { deviceProblem, ticketPrinterNotice, type DeviceState } from './device-problem';
 import { Overlay } from './components/overlay/overlay';
 import { KioskContext, useKiosk, type KioskContextValue } from './kiosk-context';
-import { AllowanceChannelFlowView } from './screens/allowance-channel/allowance-channel-screens';
 import { AttractScreen, ReadFailedScreen, ReadingScreen, WaitingForCardScreen } from './screens/card/card-screens';
 import { IdentifyFailedScreen, IdentifyingScreen } from './screens/identify/identify-screens';
 import { MenuScreen } from './screens/menu/menu-screen';
 import { PrintingTicketScreen, QueueTicketFlowView, TicketScreen, type TicketOutcome } from './screens/queue-ticket/queue-ticket-screens';
 import { GoodbyeScreen, PrintingScreen, ReceiptScreen } from './screens/receipt/receipt-screens';
-import { SeniorCardFlowView } from './screens/senior-card/senior-card-screens';
+import { FLOW_VIEWS } from './screens/flow-views';
 import { useSpokenPrompt } from './use-spoken-prompt';
 
 type SessionRef = ActorRefFrom<typeof kioskSessionMachine>;
@@ -87,13 +86,6 @@ function CurrentScreen({ session }: { session: SessionRef }) {
       return <IdentifyFailedScreen errorCode={context.identifyErrorCode} />;
     case 'menu':
       return context.identity ? <MenuScreen identity={context.identity} /> : null;
-    case 'allowanceChannel':
-    case 'seniorCard': {
-      const flow = runningFlow(snapshot);
-      if (flow?.serviceKey === 'allowance-channel') return <AllowanceChannelFlowView flow={flow.actor} />;
-      if (flow?.serviceKey === 'senior-card') return <SeniorCardFlowView flow={flow.actor} />;
-      return null;
-    }
     case 'queueTicket': {
       const flow = runningTicketFlow(snapshot);
       return flow ? <QueueTicketFlowView flow={flow} /> : null;
@@ -112,6 +104,13 @@ function CurrentScreen({ session }: { session: SessionRef }) {
       return context.application ? <ReceiptScreen applicationNo={context.application.applicationNo} outcome={RECEIPT_OUTCOME[screen]} /> : null;
     case 'goodbye':
       return <GoodbyeScreen />;
+    default: {
+      // Every other screen is a service flow of the registry, drawn by its own view.
+      const flow = runningFlow(snapshot);
+      if (!flow) return null;
+      const View = FLOW_VIEWS[flow.serviceKey];
+      return <View flow={flow.actor} />;
+    }
   }
 }
 

@@ -65,5 +65,5 @@ export function createKioskSession(options: KioskHostOptions) {
     // person's call, or a receipt or ticket held by the printer); a failure is not shown to the senior.
     notifyStaff: ({ serviceKey, reason, detail }) => void requestHelp({ kioskId, centreId, serviceKey, reason, detail }),
   });
-  return createActor(machine, { input: { timing: options.timing } });
+  return createActor(machine, { input: { timing: options.timing, centreId: options.centreId } });
 }

@@ -1,15 +1,17 @@
-import {
-  findDemoResident,
-  type ApplicationView,
-  type IdCardData,
-  type IdentifyResponse,
-} from '@eldercare/domain';
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { allowanceChannelFlow } from '../allowance-channel-flow';
 import { kioskSessionMachine } from '../kiosk-session-machine';
-import { seniorCardFlow } from '../senior-card-flow';
-import type { KioskServiceKey, ServiceFlowOutput } from '../service-flow-types';
+import type { ServiceFlowOutput } from '../service-flow-types';
+import { SERVICE_FLOWS, type RegisteredServiceKey } from '../service-flows';
+import {
+  ANALYSIS_CENTRE,
+  analysisApplication,
+  analysisCard,
+  analysisIdentity,
+  type Cases,
+  type PayloadEvent,
+} from './flow-tap-spec';
+import { FLOW_TAP_SPECS } from './flow-tap-specs';
 
 /**
  * How many taps a senior needs, counted on the machines themselves with xstate/graph.
@@ -39,7 +41,7 @@ export function classifyEvent(type: string): EventKind {
 }
 
 export interface TapCount {
-  serviceKey: KioskServiceKey;
+  serviceKey: RegisteredServiceKey;
   scope: 'flow' | 'session';
   /** Button taps on the shortest path. */
   taps: number;
@@ -49,78 +51,12 @@ export interface TapCount {
   events: string[];
 }
 
-// ---- the person the paths are walked for -----------------------------------------------
-
-/** A fixed date, so the analysis gives the same numbers any day. */
-const ANALYSIS_DATE = '2026-06-01';
-/** A valid mainland mobile number typed on the keypad. */
-const PHONE = '13912345678';
-
-/** 李秀英 of the demo residents: 67, Shanghai hukou, no senior card, no channel chosen yet. */
-function analysisCard(): IdCardData {
-  const resident = findDemoResident(ANALYSIS_DATE, 'li-xiuying');
-  if (!resident) throw new Error('count-taps: demo resident li-xiuying is missing');
-  return resident.card;
-}
-
-/** What the server answers for her: eligible for both services, nothing chosen yet. */
-function analysisIdentity(): IdentifyResponse {
-  return {
-    identifyToken: 'analysis-token-000000',
-    expiresAt: `${ANALYSIS_DATE}T12:00:00.000Z`,
-    person: {
-      nameMasked: '李*英',
-      idNumberMasked: '310105**********21',
-      sex: 'female',
-      age: 67,
-      shanghaiHukou: true,
-      holdsSeniorCard: false,
-      allowanceChannel: null,
-      registeredAddressMasked: '上海市长宁区天山路***弄**号***室',
-      phoneMasked: null,
-      inRegistry: true,
-    },
-    eligibility: [
-      { serviceKey: 'allowance-channel', eligible: true, reasons: [] },
-      { serviceKey: 'senior-card', eligible: true, reasons: [] },
-    ],
-    catalogueVersion: 'analysis',
-  };
-}
-
-/** The shape of the server's 201 answer; its values play no part in the counting. */
-function analysisApplication(serviceKey: KioskServiceKey): ApplicationView {
-  return {
-    applicationNo: 'YL20260601000001',
-    serviceKey,
-    serviceName: { zh: serviceKey, en: serviceKey },
-    status: 'submitted',
-    submittedAt: `${ANALYSIS_DATE}T02:00:00.000Z`,
-    applicantNameMasked: '李*英',
-    idNumberMasked: '310105**********21',
-    answers: {},
-    details: [],
-    parts: [],
-    catalogueVersion: 'analysis',
-  };
-}
-
 // ---- walking the graphs ----------------------------------------------------------------
-
-/** State identity for the traversal: value plus the answers, without random idempotency keys. */
-function flowStateKey(snapshot: AnyMachineSnapshot): string {
-  const { value, status, context } = snapshot;
-  const { channel, phone, phoneError, delivery } = context as Record<string, unknown>;
-  return JSON.stringify({ value, status, channel, phone, phoneError, delivery });
-}
 
 function isSubmitted(snapshot: AnyMachineSnapshot): boolean {
   return snapshot.status === 'done' && (snapshot.output as ServiceFlowOutput | undefined)?.kind === 'submitted';
 }
 
-/** An event with its payload, as the traversal sends it. */
-type PayloadEvent = EventObject & Record<string, unknown>;
-type Cases = Record<string, readonly PayloadEvent[]>;
 
 /**
  * The events to try in a snapshot: every event type its active states handle (what
@@ -137,7 +73,7 @@ function eventsFrom(casesOf: (snapshot: AnyMachineSnapshot) => Cases) {
   };
 }
 
-function tally(serviceKey: KioskServiceKey, scope: TapCount['scope'], events: readonly EventObject[]): TapCount {
+function tally(serviceKey: RegisteredServiceKey, scope: TapCount['scope'], events: readonly EventObject[]): TapCount {
   const types = events.map((e) => e.type);
   return {
     serviceKey,
@@ -156,8 +92,8 @@ function shortest<T extends { steps: { event: EventObject }[] }>(paths: T[], wha
   return best;
 }
 
-function flowPath(serviceKey: KioskServiceKey): EventObject[] {
-  const identity = analysisIdentity();
+function flowPath(serviceKey: RegisteredServiceKey): EventObject[] {
+  const spec = FLOW_TAP_SPECS[serviceKey];
   const submitApplication: Cases = {
     'xstate.done.actor.submitApplication': [
       { type: 'xstate.done.actor.submitApplication', output: analysisApplication(serviceKey) },
@@ -166,47 +102,24 @@ function flowPath(serviceKey: KioskServiceKey): EventObject[] {
       { type: 'xstate.error.actor.submitApplication', error: new Error('analysis') },
     ],
   };
-  const common = { serializeState: flowStateKey, toState: isSubmitted, limit: 100_000 };
-  if (serviceKey === 'allowance-channel') {
-    const paths = getShortestPaths(allowanceChannelFlow, {
-      ...common,
-      input: { identity },
-      events: eventsFrom(() => ({
-        ...submitApplication,
-        'channel.choose': [
-          { type: 'channel.choose', channel: 'senior-card' },
-          { type: 'channel.choose', channel: 'social-security-card' },
-        ],
-      })) as never,
-    });
-    return shortest(paths, 'a submitted allowance-channel application');
-  }
-  const paths = getShortestPaths(seniorCardFlow, {
-    ...common,
-    input: { identity },
-    events: eventsFrom((snapshot) => {
-      // The keypad offers only the next digit of a valid number: typing anything else is never shorter.
-      const next = PHONE[(snapshot.context as { phone: string }).phone.length];
-      return {
-        ...submitApplication,
-        'keypad.digit': next === undefined ? [] : [{ type: 'keypad.digit', digit: next }],
-        'delivery.choose': [
-          { type: 'delivery.choose', delivery: 'collect' },
-          { type: 'delivery.choose', delivery: 'mail' },
-        ],
-      };
-    }) as never,
+  const paths = getShortestPaths(SERVICE_FLOWS[serviceKey].machine, {
+    input: { identity: spec.identity?.() ?? analysisIdentity(), proxy: null, centreId: ANALYSIS_CENTRE },
+    events: eventsFrom((snapshot) => ({ ...submitApplication, ...spec.cases(snapshot) })) as never,
+    serializeState: (snapshot: AnyMachineSnapshot) =>
+      JSON.stringify({ value: snapshot.value, status: snapshot.status, answers: spec.stateKey(snapshot) }),
+    toState: isSubmitted,
+    limit: 100_000,
   });
-  return shortest(paths, 'a submitted senior-card application');
+  return shortest(paths, `a submitted ${serviceKey} application`);
 }
 
 /** Taps inside one flow, from its first screen to the submitted application. */
-export function countFlowTaps(serviceKey: KioskServiceKey): TapCount {
+export function countFlowTaps(serviceKey: RegisteredServiceKey): TapCount {
   return tally(serviceKey, 'flow', flowPath(serviceKey));
 }
 
 /** Taps from the card read on the welcome screen to the submitted application, through the session. */
-export function countSessionTaps(serviceKey: KioskServiceKey): TapCount {
+export function countSessionTaps(serviceKey: RegisteredServiceKey): TapCount {
   const flowDone = 'xstate.done.actor.flow';
   const allowed = new Set(['session.start', 'card.placed', 'card.read', 'service.select', 'xstate.done.actor.identify', flowDone]);
   const paths = getShortestPaths(kioskSessionMachine, {
@@ -237,9 +150,9 @@ export function countSessionTaps(serviceKey: KioskServiceKey): TapCount {
   return tally(serviceKey, 'session', events);
 }
 
-/** Both flows, alone and through the session. */
+/** Every registered flow, alone and through the session. */
 export function countAllTaps(): TapCount[] {
-  return (['allowance-channel', 'senior-card'] as const).flatMap((serviceKey) => [
+  return (Object.keys(FLOW_TAP_SPECS) as RegisteredServiceKey[]).flatMap((serviceKey) => [
     countFlowTaps(serviceKey),
     countSessionTaps(serviceKey),
   ]);

@@ -1,0 +1,65 @@
+import type { ApplicationView } from '@eldercare/domain';
+import { fromPromise, type AnyActorLogic, type AnyStateMachine } from 'xstate';
+import { allowanceChannelFlow } from './allowance-channel-flow';
+import { seniorCardFlow } from './senior-card-flow';
+import type { KioskServiceKey, SubmitApplicationInput } from './service-flow-types';
+
+/** The AbortSignal xstate hands to a promise actor; it aborts when the actor is stopped. */
+export type HostSignal = Parameters<Parameters<typeof fromPromise<unknown, unknown>>[0]>[0]['signal'];
+
+/**
+ * What service flows need from the kiosk page. Every flow submits through `submitApplication`;
+ * a flow that needs more I/O (a course list, the progress of applications) adds its function
+ * here and its host implements it (kiosk-ui/src/kiosk/kiosk-host.ts).
+ */
+export interface ServiceFlowHost {
+  /** POST /api/v1/applications with `Idempotency-Key: input.idempotencyKey`. */
+  submitApplication(input: SubmitApplicationInput, signal: HostSignal): Promise<ApplicationView>;
+}
+
+export interface ServiceFlowEntry {
+  /** The session's state for the flow (kioskScreen names it). */
+  state: string;
+  machine: AnyStateMachine;
+  /** The machine with its I/O actors wired to the host. */
+  provide(host: ServiceFlowHost): AnyActorLogic;
+}
+
+function submitVia(host: ServiceFlowHost) {
+  return fromPromise<ApplicationView, SubmitApplicationInput>(({ input, signal }) => host.submitApplication(input, signal));
+}
+
+/**
+ * The registry of the kiosk's service flows: the menu can start a service only when it is here.
+ * The session machine makes one state per entry (`inService.<state>`), and the kiosk page has a
+ * view per entry (kiosk-ui/src/kiosk/screens/flow-views.ts). Add one line per flow.
+ */
+export const SERVICE_FLOWS = {
+  'allowance-channel': {
+    state: 'allowanceChannel',
+    machine: allowanceChannelFlow,
+    provide: (host) => allowanceChannelFlow.provide({ actors: { submitApplication: submitVia(host) } }),
+  },
+  'senior-card': {
+    state: 'seniorCard',
+    machine: seniorCardFlow,
+    provide: (host) => seniorCardFlow.provide({ actors: { submitApplication: submitVia(host) } }),
+  },
+} as const satisfies Partial<Record<KioskServiceKey, ServiceFlowEntry>>;
+
+export type RegisteredServiceKey = keyof typeof SERVICE_FLOWS;
+export type ServiceFlowState = (typeof SERVICE_FLOWS)[RegisteredServiceKey]['state'];
+
+/** The keys with a flow, in the registry's order. */
+export const KIOSK_SERVICE_KEYS = Object.keys(SERVICE_FLOWS) as RegisteredServiceKey[];
+
+export function hasServiceFlow(key: string): key is RegisteredServiceKey {
+  return Object.hasOwn(SERVICE_FLOWS, key);
+}
+
+/** The name the session's setup() knows a flow's actor by. */
+export function flowActorName(key: RegisteredServiceKey): string {
+  return `${SERVICE_FLOWS[key].state}Flow`;
+}
+
+export { submitVia };
