@@ -4,6 +4,7 @@ import type {
   Localized,
   PartKind,
   PartStatus,
+  PersonFacts,
 } from '@eldercare/domain';
 import type { DataProtector } from '../crypto/data-protector';
 import type { SqlDatabase } from '../db/sql-database';
@@ -26,6 +27,9 @@ export interface ApplyContext {
   kioskId: string | null;
   protector: DataProtector;
   registry: ResidentRegistry;
+  /** The principal's facts for the rules, and the Shanghai date they are judged on. */
+  facts: PersonFacts;
+  today: string;
 }
 
 export interface PartPlan {

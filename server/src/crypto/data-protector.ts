@@ -16,6 +16,9 @@ export type FieldContext =
   | 'application.applicant-name'
   | 'application.phone'
   | 'application.mailing-address'
+  | 'application.private-answers'
+  | 'application.proxy-id-number'
+  | 'application.proxy-name'
   | 'data-key-check';
 
 export class DataKeyError extends ApiError {

@@ -1,6 +1,7 @@
 import {
   ageOn,
   evaluateEligibility,
+  evaluateJointOptions,
   isValidIsoDate,
   maskAddress,
   maskIdNumber,
@@ -12,6 +13,7 @@ import {
   type IdCardData,
   type IdentifyRequest,
   type IdentifyResponse,
+  type MedicalInsurance,
   type ParsedIdNumber,
   type PersonFacts,
 } from '@eldercare/domain';
@@ -113,6 +115,7 @@ export class IdentifyService {
     const common = { idNumberMasked: maskIdNumber(parsed.idNumber), sex: parsed.sex, age: ageOn(parsed.birthDate, today) };
     let facts: PersonFacts;
     let person: IdentifyResponse['person'];
+    let insurance: MedicalInsurance | null = null;
     if (resident) {
       const pending = await this.registry.hasPendingSeniorCardApplication(tx, resident.id);
       facts = personFactsForResident(parsed.birthDate, resident, pending);
@@ -126,6 +129,7 @@ export class IdentifyService {
         phoneMasked: resident.phone === null ? null : maskPhone(resident.phone),
         inRegistry: true,
       };
+      insurance = resident.medicalInsurance;
     } else if (card) {
       facts = personFactsForCardOnly(parsed.birthDate, hukouFromCard(card));
       person = {
@@ -144,6 +148,7 @@ export class IdentifyService {
     return {
       person,
       eligibility: evaluateEligibility(facts, today).map(toEligibilityView),
+      joint: evaluateJointOptions(facts, today, insurance),
       catalogueVersion: serviceCatalogue.version,
     };
   }

@@ -11,6 +11,7 @@ export function personFactsForResident(birthDate: string, resident: ResidentReco
     careLevel: resident.careLevel,
     financialHardship: resident.financialHardship,
     mealAssistanceApproved: resident.mealAssistanceApproved,
+    assessmentValidUntil: resident.assessmentValidUntil,
   };
 }
 
@@ -24,5 +25,6 @@ export function personFactsForCardOnly(birthDate: string, hukouRegion: 'shanghai
     careLevel: null,
     financialHardship: false,
     mealAssistanceApproved: false,
+    assessmentValidUntil: null,
   };
 }

@@ -1,4 +1,4 @@
-import type { AllowanceChannel } from '@eldercare/domain';
+import type { AllowanceChannel, MedicalInsurance } from '@eldercare/domain';
 
 /** A resident row, decrypted: exists only in memory while a request is handled. */
 export interface ResidentRecord {
@@ -13,6 +13,9 @@ export interface ResidentRecord {
   careLevel: number | null;
   financialHardship: boolean;
   mealAssistanceApproved: boolean;
+  /** Last day of the current assessment conclusion (ISO date), or null. */
+  assessmentValidUntil: string | null;
+  medicalInsurance: MedicalInsurance | null;
   source: 'registry' | 'kiosk';
 }
 
@@ -29,5 +32,8 @@ export interface ResidentRow {
   care_level: number | null;
   financial_hardship: boolean;
   meal_assistance_approved: boolean;
+  /** Selected as text (YYYY-MM-DD): a JS Date would shift it by the time zone. */
+  assessment_valid_until: string | null;
+  medical_insurance: MedicalInsurance | null;
   source: 'registry' | 'kiosk';
 }

@@ -4,7 +4,8 @@ import type { SqlDatabase } from '../db/sql-database';
 import type { ResidentRecord, ResidentRow } from './resident-record';
 
 const COLUMNS = `id, id_number_enc, name_enc, phone_enc, address_enc, hukou_region, holds_senior_card,
-  allowance_channel, care_level, financial_hardship, meal_assistance_approved, source`;
+  allowance_channel, care_level, financial_hardship, meal_assistance_approved,
+  assessment_valid_until::text AS assessment_valid_until, medical_insurance, source`;
 
 /** Fixed key of the advisory lock that serialises demo seeding across instances. */
 const SEED_LOCK_KEY = '7250412398110002';
@@ -36,6 +37,8 @@ export class ResidentRegistry {
       careLevel: row.care_level,
       financialHardship: row.financial_hardship,
       mealAssistanceApproved: row.meal_assistance_approved,
+      assessmentValidUntil: row.assessment_valid_until,
+      medicalInsurance: row.medical_insurance,
       source: row.source,
     };
   }
@@ -94,7 +97,9 @@ export class ResidentRegistry {
   /**
    * Upserts the fictional demo residents as of a Shanghai date, by demo_key. Their birth dates
    * move with the date (so ages stay as written), and with them their ID numbers: identity fields
-   * are overwritten; what happened since (channel chosen, card held) is kept.
+   * are overwritten; what happened since (channel chosen, card held) is kept. Registry facts
+   * (care level, hardship, meal assistance) fill in what is missing; the assessment's end date
+   * moves with the date as long as nobody assessed the person again.
    */
   async seedDemo(db: SqlDatabase, today: string, now: Date): Promise<void> {
     const p = this.protector;
@@ -116,11 +121,18 @@ export class ResidentRegistry {
         }
         await tx.query(
           `INSERT INTO residents (id_number_index, id_number_enc, name_enc, phone_enc, address_enc, hukou_region,
-             holds_senior_card, allowance_channel, demo_key, source, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'registry', $10, $10)
+             holds_senior_card, allowance_channel, demo_key, source, created_at, updated_at,
+             care_level, assessment_valid_until, medical_insurance, financial_hardship, meal_assistance_approved)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'registry', $10, $10, $11, $12::date, $13, $14, $15)
            ON CONFLICT (demo_key) DO UPDATE SET
              id_number_index = EXCLUDED.id_number_index, id_number_enc = EXCLUDED.id_number_enc,
              name_enc = EXCLUDED.name_enc, address_enc = EXCLUDED.address_enc, hukou_region = EXCLUDED.hukou_region,
+             care_level = COALESCE(residents.care_level, EXCLUDED.care_level),
+             assessment_valid_until = CASE WHEN residents.care_level IS NULL OR residents.care_level = EXCLUDED.care_level
+               THEN EXCLUDED.assessment_valid_until ELSE residents.assessment_valid_until END,
+             medical_insurance = COALESCE(residents.medical_insurance, EXCLUDED.medical_insurance),
+             financial_hardship = residents.financial_hardship OR EXCLUDED.financial_hardship,
+             meal_assistance_approved = residents.meal_assistance_approved OR EXCLUDED.meal_assistance_approved,
              updated_at = EXCLUDED.updated_at`,
           [
             index,
@@ -133,6 +145,11 @@ export class ResidentRegistry {
             r.allowanceChannel,
             r.key,
             now,
+            r.careLevel ?? null,
+            r.assessmentValidUntil,
+            r.medicalInsurance ?? null,
+            r.financialHardship ?? false,
+            r.mealAssistanceApproved ?? false,
           ],
         );
       }
