@@ -43,6 +43,7 @@ export * from './queue/compose-queue-ticket';
 export * from './queue/spoken-call';
 export * from './random/seeded-random';
 export * from './applications/part-status';
+export * from './contracts/webhook-api';
 export * from './contracts/service-applications';
 export * from './time/working-days';
 export * from './time/public-holidays';

@@ -1,4 +1,5 @@
 import type { StaffAuthOptions } from './plugins/staff-auth-plugin';
+import type { WebhookOptions } from './webhooks/webhooks-plugin';
 
 /** How to reach the database: embedded PGlite (default) or a PostgreSQL server. */
 export type DatabaseOptions =
@@ -33,6 +34,8 @@ export interface AppOptions {
   staff?: StaffAuthOptions;
   /** The community service centre's name, for receipts and pages. */
   centreName?: string;
+  /** Department webhooks: whether this instance runs the delivery loop, its retry schedule and timers. */
+  webhooks?: WebhookOptions;
   /** Fastify logger: false (default), true, or pino options merged over the server's safe defaults. */
   logger?: boolean | object;
 }

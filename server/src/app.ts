@@ -14,6 +14,7 @@ import servicesPlugin from './plugins/services-plugin';
 import staffAuthPlugin from './plugins/staff-auth-plugin';
 import { uiPlugin } from './plugins/ui-plugin';
 import { apiRoutes } from './routes/api-routes';
+import webhooksPlugin from './webhooks/webhooks-plugin';
 
 /** Cards and forms are a few hundred bytes; anything near this is not a kiosk talking. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(queuePlugin, { seedDemoCentre: options.seedDemoRegistry ?? true });
     await app.register(queueEventHubPlugin);
     await app.register(staffAuthPlugin, options.staff ?? {});
+    await app.register(webhooksPlugin, options.webhooks ?? {});
     await app.register(openapiPlugin);
     await app.register(apiRoutes, { prefix: '/api/v1', kioskAgent: options.kioskAgent });
     if (options.uiDir) await app.register(uiPlugin, { uiDir: options.uiDir });

@@ -10,6 +10,7 @@ import { queueRoutes } from './queue-routes';
 import { serviceRoutes } from './service-routes';
 import { statisticsRoutes } from './statistics-routes';
 import { staffRoutes } from './staff-routes';
+import { webhookRoutes } from './webhook-routes';
 import { windowRoutes } from './window-routes';
 
 /** Everything under /api/v1, one file per resource. */
@@ -24,5 +25,6 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptio
   await app.register(staffRoutes);
   await app.register(windowRoutes);
   await app.register(statisticsRoutes);
+  await app.register(webhookRoutes);
   await app.register(kioskAgentRoutes, { kioskAgent: options.kioskAgent });
 };
