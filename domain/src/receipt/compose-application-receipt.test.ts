@@ -11,6 +11,7 @@ const application: ApplicationView = {
   applicantNameMasked: '李**',
   idNumberMasked: '310***********1234',
   answers: { channel: 'social-security-card', previousChannel: 'senior-card' },
+  details: [],
   parts: [],
   catalogueVersion: '2024-11-01.1',
 };

@@ -23,8 +23,11 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Requires the identifyToken from /identify and an Idempotency-Key header. The same key with the same body returns ' +
           'the same application (201, header Idempotent-Replayed: true); with a different body 422 IDEMPOTENCY_KEY_REUSED. ' +
-          'Errors: 400 VALIDATION_FAILED, INVALID_JSON, IDEMPOTENCY_KEY_REQUIRED; 401 IDENTIFY_TOKEN_INVALID; 403 NOT_ELIGIBLE; ' +
-          '409 ALREADY_CHOSEN; 413; 415; 422 IDEMPOTENCY_KEY_REUSED.',
+          'Errors: 400 VALIDATION_FAILED, INVALID_JSON, IDEMPOTENCY_KEY_REQUIRED, PROXY_SAME_PERSON, JOINT_FORM_MISMATCH, ' +
+          'JOINT_NEEDS_ASSESSMENT, BANK_CARD_INVALID, MEAL_CHANGE_EMPTY, STREET_NOT_IN_DISTRICT, HOME_VISIT_UNKNOWN_SERVICE; ' +
+          '401 IDENTIFY_TOKEN_INVALID (also for the proxy token); 403 NOT_ELIGIBLE (the senior\'s eligibility, never the proxy\'s); ' +
+          '409 ALREADY_CHOSEN, MEAL_ASSISTANCE_PENDING, VOUCHER_ALREADY_CLAIMED; 413; 415; ' +
+          '422 IDEMPOTENCY_KEY_REUSED, HOME_VISIT_NOT_ELIGIBLE, SERVICE_NOT_AVAILABLE.',
         headers: IdempotencyHeadersSchema,
         body: ApplicationRequestSchema,
         response: {

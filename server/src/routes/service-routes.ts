@@ -15,6 +15,10 @@ export const ServiceCatalogueViewSchema = Type.Object({
       shortName: Localized,
       conditionText: Localized,
       materials: Type.Array(Localized),
+      /** 承诺事项, printed in the 一次告知 notice. */
+      commitments: Type.Array(Localized),
+      /** 受理顺序 of the joint trio. */
+      handlingOrder: Type.Optional(Type.Object({ step: Type.Integer({ minimum: 1 }), text: Localized })),
       departments: Type.Array(Type.Object({ key: Type.String(), name: Localized })),
       policyText: Type.String(),
       jointGroup: Type.Optional(Type.String()),
@@ -35,6 +39,8 @@ const catalogueView: ServiceCatalogueView = {
     shortName: s.shortName,
     conditionText: s.conditionText,
     materials: s.materials,
+    commitments: s.commitments,
+    ...(s.handlingOrder ? { handlingOrder: s.handlingOrder } : {}),
     departments: s.departments.map((key) => ({ key, name: serviceCatalogue.departments[key] })),
     policyText: s.policyText,
     ...(s.jointGroup ? { jointGroup: s.jointGroup } : {}),
