@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { KioskAgentOptions } from '../app-options';
 import { applicationRoutes } from './application-routes';
+import { departmentRoutes } from './department-routes';
 import { healthRoutes } from './health-routes';
 import { helpRequestRoutes } from './help-request-routes';
 import { identifyRoutes } from './identify-routes';
@@ -25,6 +26,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptio
   await app.register(staffRoutes);
   await app.register(windowRoutes);
   await app.register(statisticsRoutes);
+  await app.register(departmentRoutes);
   await app.register(webhookRoutes);
   await app.register(kioskAgentRoutes, { kioskAgent: options.kioskAgent });
 };

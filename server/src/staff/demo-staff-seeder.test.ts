@@ -35,6 +35,11 @@ describeOnEachDatabase('demo staff accounts', (target) => {
     expect(res.statusCode).toBe(200);
     expect(res.json().user).toMatchObject({ username: 'window1', role: 'staff', centreId: DEMO_CENTRE_ID });
     expect((await app.staffAccounts.find('officer'))?.centreId).toBeNull();
+    // Officers carry their department (the worklist they work); other roles none.
+    expect((await app.staffAccounts.find('officer-mi'))?.department).toBe('medical-insurance');
+    expect((await app.staffAccounts.find('officer-so'))?.department).toBe('street-office');
+    expect((await app.staffAccounts.find('officer-ca'))?.department).toBe('civil-affairs');
+    expect((await app.staffAccounts.find('window1'))?.department).toBeNull();
 
     // A second start finds the accounts and neither changes them nor writes new passwords.
     expect(await seedDemoStaff(app.staffAccounts, file)).toEqual([]);

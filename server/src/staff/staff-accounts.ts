@@ -6,6 +6,8 @@ import { StaffUserExistsError, StaffUserNotFoundError } from './staff-errors';
 export interface StaffUser extends StaffUserView {
   id: string;
   disabled: boolean;
+  /** An officer's department (staff_users.department): the worklist they work. */
+  department: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -15,6 +17,7 @@ export interface NewStaffUser {
   displayName: string;
   role: StaffRole;
   centreId: string | null;
+  department?: string | null;
   password: string;
 }
 
@@ -25,11 +28,12 @@ interface StaffUserRow {
   role: StaffRole;
   centre_id: string | null;
   disabled: boolean;
+  department: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
-export const STAFF_USER_COLUMNS = 'u.id::text AS id, u.username, u.display_name, u.role, u.centre_id, u.disabled, u.created_at, u.updated_at';
+export const STAFF_USER_COLUMNS = 'u.id::text AS id, u.username, u.display_name, u.role, u.centre_id, u.disabled, u.department, u.created_at, u.updated_at';
 
 export function staffUserFromRow(row: StaffUserRow): StaffUser {
   return {
@@ -39,6 +43,7 @@ export function staffUserFromRow(row: StaffUserRow): StaffUser {
     role: row.role,
     centreId: row.centre_id,
     disabled: row.disabled,
+    department: row.department,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -60,9 +65,9 @@ export class StaffAccounts {
     const hash = await hashPassword(user.password);
     const now = this.clock();
     const rows = await this.db.query<StaffUserRow>(
-      `INSERT INTO staff_users AS u (username, display_name, role, centre_id, password_hash, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (username) DO NOTHING RETURNING ${STAFF_USER_COLUMNS}`,
-      [user.username, user.displayName, user.role, user.centreId, hash, now],
+      `INSERT INTO staff_users AS u (username, display_name, role, centre_id, password_hash, created_at, updated_at, department)
+       VALUES ($1, $2, $3, $4, $5, $6, $6, $7) ON CONFLICT (username) DO NOTHING RETURNING ${STAFF_USER_COLUMNS}`,
+      [user.username, user.displayName, user.role, user.centreId, hash, now, user.department ?? null],
     );
     const row = rows[0];
     if (!row) {

@@ -1,4 +1,5 @@
 import { adminEn } from './areas/admin';
+import { departmentsEn } from './areas/departments';
 import { applicationsEn } from './areas/applications';
 import { displayEn } from './areas/display';
 import { queueTicketEn } from './areas/queue-ticket';
@@ -312,4 +313,5 @@ export const en: Record<MessageKey, string> = {
   ...applicationsEn,
   ...displayEn,
   ...adminEn,
+  ...departmentsEn,
 };

@@ -1,4 +1,5 @@
 import { adminZhCN } from './areas/admin';
+import { departmentsZhCN } from './areas/departments';
 import { applicationsZhCN } from './areas/applications';
 import { displayZhCN } from './areas/display';
 import { queueTicketZhCN } from './areas/queue-ticket';
@@ -326,6 +327,7 @@ export const zhCN = {
   ...applicationsZhCN,
   ...displayZhCN,
   ...adminZhCN,
+  ...departmentsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
