@@ -101,8 +101,11 @@ export type AgentStatus = Static<typeof AgentStatusSchema>;
 
 /** What a scanner read, once validated (see domain/src/scan). */
 export const ScanPayloadSchema = Type.Union([
-  /** Our own receipts' QR: an application number, e.g. YL20261122000123. */
-  Type.Object({ kind: Type.Literal('application'), applicationNo: Type.String() }),
+  /**
+   * Our own receipts' QR: an application number, e.g. YL20261122000123; receipts with a check
+   * code (YL20261122000123-7KQ2M9XWHD) also give it as `receiptCode`, which shows the progress.
+   */
+  Type.Object({ kind: Type.Literal('application'), applicationNo: Type.String(), receiptCode: Type.Optional(Type.String()) }),
   /** Our own queue tickets' QR. */
   Type.Object({
     kind: Type.Literal('queue-ticket'),

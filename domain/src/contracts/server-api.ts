@@ -172,6 +172,13 @@ export type ProxyView = Static<typeof ProxyViewSchema>;
 export const ApplicationViewSchema = Type.Object({
   /** YL + Shanghai date + 6-digit daily sequence, e.g. YL20261122000123. */
   applicationNo: Type.String({ pattern: '^YL\\d{14}$' }),
+  /**
+   * What the receipt's QR holds: the number with the server's check code
+   * (YL20261122000123-7KQ2M9XWHD, scan/receipt-code.ts); scanning it shows this application's
+   * progress without an ID card. Only in the submit response (the kiosk prints the receipt from
+   * it): GET /applications/{applicationNo} leaves it out, as anyone can guess a number.
+   */
+  receiptCode: Type.Optional(Type.String({ pattern: '^YL\\d{14}-[0-9A-HJKMNP-TV-Z]{10}$' })),
   serviceKey: Type.String(),
   serviceName: LocalizedSchema,
   status: ApplicationStatusSchema,

@@ -121,7 +121,7 @@ export function composeApplicationReceipt(app: ApplicationView, options: Receipt
     { kind: 'rule' },
     { kind: 'text', text: translate(locale, 'receipt.applicationNo'), align: 'center' },
     { kind: 'text', text: app.applicationNo, align: 'center', bold: true, size: 'large' },
-    { kind: 'qr', data: app.applicationNo, caption: translate(locale, 'receipt.qrCaption') },
+    { kind: 'qr', data: app.receiptCode ?? app.applicationNo, caption: translate(locale, 'receipt.qrCaption') },
     { kind: 'field', label: translate(locale, 'receipt.submittedAt'), value: shanghaiDateTime(new Date(app.submittedAt)) },
     { kind: 'rule' },
     ...jointNotice(app, locale),

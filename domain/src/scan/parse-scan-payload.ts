@@ -1,5 +1,6 @@
 import type { ScanPayload } from '../contracts/agent-api';
 import { isValidIsoDate } from '../time/local-date';
+import { parseReceiptCode } from './receipt-code';
 import { ScanRejectedError } from './scan-errors';
 
 /**
@@ -8,7 +9,11 @@ import { ScanRejectedError } from './scan-errors';
  * alphanumeric mode (digits, A–Z, `:` and `-`), which keeps the codes small:
  *
  *   application number  YL20261122000123   YL + Shanghai date (yyyymmdd) + 6-digit daily sequence
- *                                          (000001–999999); receipts print it bare
+ *                                          (000001–999999); receipts printed before the check
+ *                                          code print it bare
+ *   receipt code        YL20261122000123-7KQ2M9XWHD   the number, '-', 10 check characters
+ *                                          (receipt-code.ts); parsed as an application with
+ *                                          `receiptCode` set to the whole text
  *   queue ticket        ELQ1:<centreId>:<yyyymmdd>:<ticketNo>   e.g. ELQ1:CN-XINJING:20261122:A012
  *                       centreId 1–32 of A–Z a–z 0–9 -; ticketNo 1–2 capital letters + 3–4 digits;
  *                       the digit after ELQ is the format version (only 1 exists)
@@ -63,11 +68,22 @@ export function parseScanPayload(text: string, options: ParseScanOptions = {}): 
 }
 
 function parseApplicationNo(text: string): ScanPayload {
+  // A receipt printed since the check code exists: YL… + '-' + 10 check characters.
+  const dash = text.indexOf('-');
+  if (dash !== -1) {
+    const receipt = parseReceiptCode(text);
+    if (!receipt) throw new ScanRejectedError('SCAN_INVALID_APPLICATION_NO', 'A receipt code is an application number, - and 10 check characters');
+    return { kind: 'application', applicationNo: checkedApplicationNo(receipt.applicationNo), receiptCode: text };
+  }
+  return { kind: 'application', applicationNo: checkedApplicationNo(text) };
+}
+
+function checkedApplicationNo(text: string): string {
   const m = APPLICATION_NO_PATTERN.exec(text);
   if (!m) throw new ScanRejectedError('SCAN_INVALID_APPLICATION_NO', 'An application number is YL, 8 date digits and 6 sequence digits');
   checkDate(m[1]!);
   if (m[2] === '000000') throw new ScanRejectedError('SCAN_INVALID_APPLICATION_NO', 'Application sequence numbers start at 000001');
-  return { kind: 'application', applicationNo: text };
+  return text;
 }
 
 function parseQueueTicket(text: string): ScanPayload {

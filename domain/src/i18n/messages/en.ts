@@ -6,6 +6,7 @@ import { queueTicketEn } from './areas/queue-ticket';
 import { windowEn } from './areas/window';
 import type { MessageKey } from './zh-CN';
 
+import { progressEn } from './areas/progress';
 /** The English catalogue: every key of the Chinese one, checked by the type. */
 export const en: Record<MessageKey, string> = {
   'reason.too-young': 'Available from age {requiredAge}. You are {age}; you can apply from {eligibleFrom}.',
@@ -312,6 +313,7 @@ export const en: Record<MessageKey, string> = {
   ...windowEn,
   ...applicationsEn,
   ...displayEn,
+  ...progressEn,
   ...adminEn,
   ...departmentsEn,
 };

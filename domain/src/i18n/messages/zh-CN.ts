@@ -6,6 +6,7 @@ import { queueTicketZhCN } from './areas/queue-ticket';
 import { windowZhCN } from './areas/window';
 
 /**
+import { progressZhCN } from './areas/progress';
  * The Chinese catalogue: the default language and the source of every message key. English
  * (en.ts) must provide the same keys; the type system checks it. Placeholders are {name}.
  */
@@ -326,6 +327,7 @@ export const zhCN = {
   ...windowZhCN,
   ...applicationsZhCN,
   ...displayZhCN,
+  ...progressZhCN,
   ...adminZhCN,
   ...departmentsZhCN,
 } as const;
