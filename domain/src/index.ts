@@ -51,6 +51,8 @@ export * from './random/seeded-random';
 export * from './applications/part-status';
 export * from './contracts/webhook-api';
 export * from './contracts/service-applications';
+export * from './contracts/education-api';
+export * from './contracts/taxi-api';
 export * from './contracts/department-api';
 export * from './time/working-days';
 export * from './time/public-holidays';

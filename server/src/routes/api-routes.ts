@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { KioskAgentOptions } from '../app-options';
 import { applicationRoutes } from './application-routes';
+import { educationRoutes } from './education-routes';
 import { departmentRoutes } from './department-routes';
 import { healthRoutes } from './health-routes';
 import { helpRequestRoutes } from './help-request-routes';
@@ -19,6 +20,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptio
   await app.register(identifyRoutes);
   await app.register(applicationRoutes);
   await app.register(serviceRoutes);
+  await app.register(educationRoutes);
   await app.register(healthRoutes);
   await app.register(helpRequestRoutes);
   await app.register(queueRoutes);

@@ -1,4 +1,5 @@
 import { adminEn } from './areas/admin';
+import { educationTaxiEn } from './areas/education-taxi';
 import { departmentsEn } from './areas/departments';
 import { applicationsEn } from './areas/applications';
 import { displayEn } from './areas/display';
@@ -315,5 +316,6 @@ export const en: Record<MessageKey, string> = {
   ...displayEn,
   ...progressEn,
   ...adminEn,
+  ...educationTaxiEn,
   ...departmentsEn,
 };

@@ -1,4 +1,5 @@
 import { adminZhCN } from './areas/admin';
+import { educationTaxiZhCN } from './areas/education-taxi';
 import { departmentsZhCN } from './areas/departments';
 import { applicationsZhCN } from './areas/applications';
 import { displayZhCN } from './areas/display';
@@ -329,6 +330,7 @@ export const zhCN = {
   ...displayZhCN,
   ...progressZhCN,
   ...adminZhCN,
+  ...educationTaxiZhCN,
   ...departmentsZhCN,
 } as const;
 
