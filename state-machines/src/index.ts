@@ -6,6 +6,7 @@ export * from './allowance-channel-flow';
 export * from './senior-card-flow';
 export * from './queue-ticket-flow';
 export * from './kiosk-session-machine';
+export * from './kiosk-session-machine-menu';
 export * from './analysis/count-taps';
 export * from './provide-kiosk-session';
 export * from './window-terminal-machine';

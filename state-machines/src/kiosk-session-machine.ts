@@ -6,12 +6,15 @@ import type {
   IssuedTicket,
   Locale,
   PrintResult,
+  ProxyRelationship,
   ProxyRequest,
+  ScanPayload,
 } from '@eldercare/domain';
 import { assertEvent, assign, raise, sendTo, setup, type ActorRefFrom, type AnyActorRef, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import type { AllowanceChannelFlowEvent } from './allowance-channel-flow';
 import { errorCode } from './error-code';
 import { hostActorMissing } from './host-actor-missing';
+import type { MenuPage } from './kiosk-session-machine-menu';
 import { queueTicketFlow, type QueueTicketFlowEvent, type QueueTicketFlowOutput, type QueueTicketIssued } from './queue-ticket-flow';
 import type { SeniorCardFlowEvent } from './senior-card-flow';
 import { IN_FLIGHT_TAG, type KioskServiceKey, type OptionFlowEvent, type ServiceFlowInput, type ServiceFlowOutput } from './service-flow-types';
@@ -39,6 +42,8 @@ export interface KioskSessionTiming {
   receiptLinger: number;
   /** The goodbye screen returns to the welcome screen after this. */
   goodbyeDuration: number;
+  /** What a scan on the welcome screen explains (a ticket, a code we cannot use) shows this long. */
+  scanNoticeDuration: number;
   /**
    * While the "staff have been called" overlay shows, the person was told to wait: the idle
    * warning comes only after this longer time (then as usual, so a session is never left open).
@@ -55,6 +60,7 @@ export const DEFAULT_SESSION_TIMING: Readonly<KioskSessionTiming> = {
   readFailedReturn: 8_000,
   receiptLinger: 30_000,
   goodbyeDuration: 10_000,
+  scanNoticeDuration: 10_000,
   helpWaitLimit: 300_000,
 };
 
@@ -69,6 +75,7 @@ export function resolveSessionTiming(timing: Partial<KioskSessionTiming> = {}): 
     readFailedReturn: atLeast(merged.readFailedReturn, 0),
     receiptLinger: atLeast(merged.receiptLinger, 0),
     goodbyeDuration: atLeast(merged.goodbyeDuration, 0),
+    scanNoticeDuration: atLeast(merged.scanNoticeDuration, 0),
     helpWaitLimit: atLeast(merged.helpWaitLimit, 0),
   };
 }
@@ -93,6 +100,21 @@ export interface KioskSessionContext {
   identity: IdentifyResponse | null;
   /** 代办: the applicant acting for the identified senior; null when the senior applies. */
   proxy: ProxyRequest | null;
+  /**
+   * 代办: the applicant (masked, with their token) while they act for the senior in `identity`;
+   * the banner names both. Null when nobody acts for someone else.
+   */
+  applicant: IdentifyResponse | null;
+  /** 代办 being set up: the senior identified from their card, before the relationship and consent. */
+  proxySenior: IdentifyResponse | null;
+  /** 代办 being set up: the relationship the applicant chose. */
+  proxyRelationship: ProxyRelationship | null;
+  /** The menu page showing. */
+  menuPage: MenuPage;
+  /** What the scan notice screen explains; never a personal code's token. */
+  scanNotice: ScanNotice | null;
+  /** A receipt's code scanned on the welcome screen: the progress flow shows that application. */
+  receiptCode: string | null;
   centreId: string | null;
   /** The service chosen last on the menu. */
   serviceKey: KioskServiceKey | null;
@@ -114,6 +136,27 @@ export interface KioskSessionContext {
   flowInFlight: boolean;
   /** While the inactivity warning shows: when the session will be wiped (ms, same clock as `now`). */
   idleWarningDeadline: number | null;
+}
+
+/**
+ * A scan on the welcome screen that starts nothing, and what to say about it:
+ * - `receipt-needs-card`: a receipt without a check code (or no progress flow): put the ID card down;
+ * - `queue-ticket`: a queue ticket: wait for the number to be called;
+ * - `personal-code`: a personal code (随申码), which the kiosk does not take for identification;
+ * - `rejected`: none of our codes.
+ */
+export type ScanNotice =
+  | { kind: 'receipt-needs-card' }
+  | { kind: 'queue-ticket'; ticketNo: string }
+  | { kind: 'personal-code' }
+  | { kind: 'rejected' };
+
+/** The progress flow's input for a receipt scanned on the welcome screen: nobody is identified. */
+export interface ScannedReceiptInput {
+  identity: null;
+  receiptCode: string;
+  proxy: null;
+  centreId: string | null;
 }
 
 /** Input of the host actor `identify` (POST /api/v1/identify). */
@@ -174,6 +217,19 @@ export type KioskSessionEvent =
   | { type: 'help.request' }
   | { type: 'help.dismiss' }
   | { type: 'locale.set'; locale: Locale }
+  /** The menu's group buttons and the group pages' back button. */
+  | { type: 'menu.page'; page: MenuPage }
+  /** 代办: 为他人代办 on the menu; the current person becomes the applicant. */
+  | { type: 'proxy.start' }
+  | { type: 'proxy.relationship'; relationship: ProxyRelationship }
+  /** The senior agrees that the applicant applies for them. */
+  | { type: 'proxy.confirm' }
+  /** From the consent screen back to the relationship. */
+  | { type: 'proxy.back' }
+  /** Any step of setting up 代办: back to the applicant's menu. */
+  | { type: 'proxy.cancel' }
+  /** 结束代办 on the senior's menu: the applicant's own menu again. */
+  | { type: 'proxy.end' }
   | AgentEvent
   | FlowEvent;
 
@@ -186,6 +242,12 @@ function initialContext(input: KioskSessionInput): KioskSessionContext {
     locale: 'zh-CN',
     identity: null,
     proxy: null,
+    applicant: null,
+    proxySenior: null,
+    proxyRelationship: null,
+    menuPage: 'home',
+    scanNotice: null,
+    receiptCode: null,
     centreId: input.centreId ?? null,
     serviceKey: null,
     application: null,
@@ -213,6 +275,39 @@ function requireApplication(context: KioskSessionContext): ApplicationView {
 function requireQueueTicket(context: KioskSessionContext): QueueTicketIssued {
   if (context.queueTicket === null) throw new Error('kioskSession: printing a ticket needs a ticket');
   return context.queueTicket;
+}
+
+/**
+ * 代办 needs two people: the senior's card must not be the applicant's own. Compared on what the
+ * kiosk may keep (masked views; the card itself is never kept); the server refuses the same
+ * person again on submit (PROXY_SAME_PERSON).
+ */
+function samePerson(a: IdentifyResponse, b: IdentifyResponse): boolean {
+  const keyOf = (r: IdentifyResponse) => [r.person.idNumberMasked, r.person.nameMasked, r.person.sex, r.person.age].join('|');
+  return keyOf(a) === keyOf(b);
+}
+
+function requireProxySenior(context: KioskSessionContext): IdentifyResponse {
+  if (context.proxySenior === null || context.proxyRelationship === null || context.identity === null) {
+    throw new Error('kioskSession: 代办 needs the applicant, the senior and the relationship');
+  }
+  return context.proxySenior;
+}
+
+/** The registry's progress flow, if one is registered (a receipt scanned on the welcome screen opens it). */
+const PROGRESS_FLOW_STATE: string | null =
+  (SERVICE_FLOWS as Partial<Record<KioskServiceKey, { state: string }>>)['progress']?.state ?? null;
+
+/** The receipt code of a scan that can show progress without a card (its check characters prove the receipt). */
+function receiptCodeOf(scan: ScanPayload): string | null {
+  return scan.kind === 'application' && 'receiptCode' in scan && typeof scan.receiptCode === 'string' ? scan.receiptCode : null;
+}
+
+/** What the welcome screen says about a scan that opens nothing. */
+function scanNoticeFor(scan: ScanPayload): ScanNotice {
+  if (scan.kind === 'queue-ticket') return { kind: 'queue-ticket', ticketNo: scan.ticketNo };
+  if (scan.kind === 'suishenma') return { kind: 'personal-code' };
+  return { kind: 'receipt-needs-card' };
 }
 
 /** Printing again cannot help when the kiosk has no ticket printer at all. */
@@ -254,6 +349,13 @@ const ACTIVITY_EVENT_TYPES = [
   'category.choose',
   'option.choose',
   'option.toggle',
+  'menu.page',
+  'proxy.start',
+  'proxy.relationship',
+  'proxy.confirm',
+  'proxy.back',
+  'proxy.cancel',
+  'proxy.end',
 ] as const satisfies readonly KioskSessionEvent['type'][];
 
 /** The flow events the session forwards to its `flow` child (a flow ignores the others' events). */
@@ -303,7 +405,8 @@ const END_IGNORED = { 'session.end': {} } as const;
 
 /**
  * How a service flow ends, the same for every flow: submitted → print the receipt, finished
- * (nothing to submit) → goodbye, back or a crash → the menu.
+ * (nothing to submit) → goodbye, back or a crash → the menu (or, for a receipt scanned without a
+ * card, the welcome screen: there is no menu for nobody).
  */
 const FLOW_ENDINGS = {
   onDone: [
@@ -325,9 +428,10 @@ const FLOW_ENDINGS = {
       },
       target: '#kioskSession.session.main.goodbye',
     },
-    { target: '#kioskSession.session.main.menu' },
+    { guard: 'identified', target: '#kioskSession.session.main.menu' },
+    { target: '#kioskSession.attract' },
   ],
-  onError: '#kioskSession.session.main.menu',
+  onError: [{ guard: 'identified', target: '#kioskSession.session.main.menu' }, { target: '#kioskSession.attract' }],
 } as const;
 
 /** The registry's flows under the names the session's states invoke them by. */
@@ -356,11 +460,10 @@ function serviceFlowState(key: RegisteredServiceKey) {
     invoke: {
       id: 'flow' as const,
       src: flowActorName(key) as `${ServiceFlowState}Flow`,
-      input: ({ context }: { context: KioskSessionContext }): ServiceFlowInput => ({
-        identity: requireIdentity(context),
-        proxy: context.proxy,
-        centreId: context.centreId,
-      }),
+      input: ({ context }: { context: KioskSessionContext }): ServiceFlowInput | ScannedReceiptInput =>
+        context.identity === null && context.receiptCode !== null
+          ? { identity: null, receiptCode: context.receiptCode, proxy: null, centreId: context.centreId }
+          : { identity: requireIdentity(context), proxy: context.proxy, centreId: context.centreId },
       ...WATCH_IN_FLIGHT,
       ...FLOW_ENDINGS,
     },
@@ -370,6 +473,36 @@ function serviceFlowState(key: RegisteredServiceKey) {
 const SERVICE_FLOW_STATES = Object.fromEntries(
   REGISTERED_KEYS.map((key) => [SERVICE_FLOWS[key].state, serviceFlowState(key)]),
 ) as Record<ServiceFlowState, ReturnType<typeof serviceFlowState>>;
+
+type ScanEvent = { event: { scan: ScanPayload } };
+
+/**
+ * A scan on the welcome screen: a receipt with its check code opens the progress flow (when one
+ * is registered) without a card; anything else is explained on the scan notice screen.
+ */
+const SCAN_TRANSITIONS = {
+  'scan.read': [
+    ...(PROGRESS_FLOW_STATE === null
+      ? []
+      : [
+          {
+            guard: { type: 'scanHasReceiptCode' as const, params: ({ event }: ScanEvent) => ({ scan: event.scan }) },
+            target: `#kioskSession.session.main.inService.${PROGRESS_FLOW_STATE}`,
+            actions: { type: 'storeReceiptCode' as const, params: ({ event }: ScanEvent) => ({ scan: event.scan }) },
+          },
+        ]),
+    {
+      target: '#kioskSession.scanNotice',
+      reenter: true,
+      actions: { type: 'storeScanNotice' as const, params: ({ event }: ScanEvent) => ({ notice: scanNoticeFor(event.scan) }) },
+    },
+  ],
+  'scan.rejected': {
+    target: '#kioskSession.scanNotice',
+    reenter: true,
+    actions: { type: 'storeScanNotice' as const, params: { notice: { kind: 'rejected' } satisfies ScanNotice as ScanNotice } },
+  },
+};
 
 export const kioskSessionMachine = setup({
   types: {} as {
@@ -403,6 +536,7 @@ export const kioskSessionMachine = setup({
     readFailedReturn: ({ context }) => context.timing.readFailedReturn,
     receiptLinger: ({ context }) => context.timing.receiptLinger,
     goodbyeDuration: ({ context }) => context.timing.goodbyeDuration,
+    scanNoticeDuration: ({ context }) => context.timing.scanNoticeDuration,
     helpWaitLimit: ({ context }) => context.timing.helpWaitLimit,
   },
   guards: {
@@ -418,6 +552,11 @@ export const kioskSessionMachine = setup({
     flowInFlight: ({ context }) => context.flowInFlight,
     ticketPrinterConfigured: ({ context }) => context.printErrorCode !== NOT_CONFIGURED,
     isHeldJob: ({ context }, params: { jobId: string }) => context.heldPrintJobId === params.jobId,
+    proxying: ({ context }) => context.applicant !== null,
+    notProxying: ({ context }) => context.applicant === null,
+    sameAsApplicant: ({ context }, params: { senior: IdentifyResponse }) =>
+      context.identity !== null && samePerson(context.identity, params.senior),
+    scanHasReceiptCode: (_, params: { scan: ScanPayload }) => receiptCodeOf(params.scan) !== null,
   },
   actions: {
     /** Host: tell the device agent to forget the card it read (POST /v1/session/release). */
@@ -452,6 +591,34 @@ export const kioskSessionMachine = setup({
       idleWarningDeadline: context.now() + context.timing.idleCountdown,
     })),
     clearIdleCountdown: assign({ idleWarningDeadline: null }),
+    showMenuPage: assign((_, params: { page: MenuPage }) => ({ menuPage: params.page })),
+    storeProxySenior: assign((_, params: { senior: IdentifyResponse }) => ({ proxySenior: params.senior, identifyErrorCode: null })),
+    storeProxyRelationship: assign((_, params: { relationship: ProxyRelationship }) => ({ proxyRelationship: params.relationship })),
+    /** The senior agreed: the menu is now theirs, and every request carries the applicant as `proxy`. */
+    beginProxy: assign(({ context }) => {
+      const senior = requireProxySenior(context);
+      const applicant = requireIdentity(context);
+      return {
+        applicant,
+        identity: senior,
+        proxy: { identifyToken: applicant.identifyToken, relationship: context.proxyRelationship!, consent: true as const },
+        proxySenior: null,
+        proxyRelationship: null,
+        menuPage: 'home' as const,
+      };
+    }),
+    /** Setting up 代办 stopped: nothing of the senior stays. */
+    cancelProxy: assign({ proxySenior: null, proxyRelationship: null, identifyErrorCode: null, cardErrorCode: null }),
+    /** 结束代办: the applicant's own menu; the senior's data goes. */
+    endProxy: assign(({ context }) => ({
+      identity: context.applicant ?? context.identity,
+      applicant: null,
+      proxy: null,
+      menuPage: 'home' as const,
+    })),
+    storeScanNotice: assign((_, params: { notice: ScanNotice }) => ({ scanNotice: params.notice })),
+    clearScanNotice: assign({ scanNotice: null }),
+    storeReceiptCode: assign((_, params: { scan: ScanPayload }) => ({ receiptCode: receiptCodeOf(params.scan) })),
     redispatch: raise(({ event }) => event),
     noteActivity: raise({ type: 'user.activity' }),
   },
@@ -491,6 +658,21 @@ export const kioskSessionMachine = setup({
         'ticket.start': '#kioskSession.session.main.queueTicket',
         'card.placed': '#kioskSession.session.main.reading',
         'card.read': '#kioskSession.session.main.identifying',
+        ...SCAN_TRANSITIONS,
+      },
+    },
+    // The welcome screen explaining a scan (a ticket, a code it cannot use); it holds nothing
+    // personal and goes back by itself. The card, 开始 and 取号 work here as on the welcome screen.
+    scanNotice: {
+      exit: 'clearScanNotice',
+      after: { scanNoticeDuration: 'attract' },
+      on: {
+        'session.start': 'session',
+        'ticket.start': '#kioskSession.session.main.queueTicket',
+        'card.placed': '#kioskSession.session.main.reading',
+        'card.read': '#kioskSession.session.main.identifying',
+        'session.end': 'attract',
+        ...SCAN_TRANSITIONS,
       },
     },
     session: {
@@ -568,6 +750,92 @@ export const kioskSessionMachine = setup({
                 'ticket.start': 'queueTicket',
                 // One transition per flow in the registry; a service without a flow is ignored.
                 'service.select': SERVICE_SELECT_TRANSITIONS,
+                'menu.page': { actions: { type: 'showMenuPage', params: ({ event }) => ({ page: event.page }) } },
+                'proxy.start': { guard: 'notProxying', target: 'proxy' },
+                'proxy.end': { guard: 'proxying', actions: 'endProxy' },
+              },
+            },
+            // 代办: the person identified so far applies for a senior. The senior's card is read
+            // and identified like the first one (never kept), then the applicant says how they
+            // are related and the senior agrees. Any card read here is taken as the senior's.
+            proxy: {
+              initial: 'waitingForCard',
+              exit: 'clearCardError',
+              on: {
+                'proxy.cancel': { target: 'menu', actions: 'cancelProxy' },
+                'card.read': '.identifying',
+              },
+              states: {
+                waitingForCard: {
+                  on: { 'card.placed': 'reading' },
+                },
+                reading: {
+                  after: {
+                    readingTimeout: {
+                      target: 'readFailed',
+                      actions: { type: 'storeCardError', params: { code: 'READ_TIMEOUT' } },
+                    },
+                  },
+                  on: {
+                    'card.failed': {
+                      target: 'readFailed',
+                      actions: { type: 'storeCardError', params: ({ event }) => ({ code: event.code }) },
+                    },
+                    'card.removed': 'waitingForCard',
+                  },
+                },
+                readFailed: {
+                  exit: 'clearCardError',
+                  after: { readFailedReturn: 'waitingForCard' },
+                  on: {
+                    'card.removed': 'waitingForCard',
+                    'session.retry': 'waitingForCard',
+                    'card.placed': 'reading',
+                  },
+                },
+                identifying: {
+                  invoke: {
+                    id: 'identify',
+                    src: 'identify',
+                    input: ({ event }) => {
+                      assertEvent(event, 'card.read');
+                      return { card: event.card };
+                    },
+                    onDone: [
+                      { guard: { type: 'sameAsApplicant', params: ({ event }) => ({ senior: event.output }) }, target: 'sameCard' },
+                      {
+                        target: 'relationship',
+                        actions: { type: 'storeProxySenior', params: ({ event }) => ({ senior: event.output }) },
+                      },
+                    ],
+                    onError: {
+                      target: 'identifyFailed',
+                      actions: { type: 'storeIdentifyError', params: ({ event }) => ({ error: event.error }) },
+                    },
+                  },
+                },
+                identifyFailed: {
+                  exit: assign({ identifyErrorCode: null }),
+                  on: { 'card.placed': 'reading', 'session.retry': 'waitingForCard' },
+                },
+                // The applicant's own card again: say so and wait for the senior's.
+                sameCard: {
+                  on: { 'card.placed': 'reading', 'session.retry': 'waitingForCard' },
+                },
+                relationship: {
+                  on: {
+                    'proxy.relationship': {
+                      target: 'consent',
+                      actions: { type: 'storeProxyRelationship', params: ({ event }) => ({ relationship: event.relationship }) },
+                    },
+                  },
+                },
+                consent: {
+                  on: {
+                    'proxy.confirm': { target: '#kioskSession.session.main.menu', actions: 'beginProxy' },
+                    'proxy.back': 'relationship',
+                  },
+                },
               },
             },
             inService: {
@@ -729,6 +997,7 @@ export const kioskSessionMachine = setup({
             // pending, a new channel), so the person is described afresh first. If that fails the
             // menu shows what was known; the server still refuses anything no longer allowed.
             refreshing: {
+              entry: { type: 'showMenuPage', params: { page: 'home' } },
               invoke: {
                 id: 'refreshIdentity',
                 src: 'refreshIdentity',
@@ -792,6 +1061,7 @@ export type KioskSessionSnapshot = SnapshotFrom<typeof kioskSessionMachine>;
 /** The screen to render, one name per screen (the idle warning is an overlay, see isIdleWarning). */
 export type KioskScreen =
   | 'attract'
+  | 'scanNotice'
   | 'waitingForCard'
   | 'reading'
   | 'readFailed'
@@ -799,6 +1069,7 @@ export type KioskScreen =
   | 'refreshing'
   | 'identifyFailed'
   | 'menu'
+  | ProxyScreen
   | ServiceFlowState
   | 'queueTicket'
   | 'printingTicket'
@@ -813,12 +1084,26 @@ export type KioskScreen =
 
 const TICKET_SCREENS = { printed: 'ticketPrinted', printFailed: 'ticketPrintFailed', printHeld: 'ticketPrintHeld' } as const;
 
+/** The 代办 set-up screens, one per state of `proxy`. */
+export const PROXY_SCREENS = {
+  waitingForCard: 'proxyWaitingForCard',
+  reading: 'proxyReading',
+  readFailed: 'proxyReadFailed',
+  identifying: 'proxyIdentifying',
+  identifyFailed: 'proxyIdentifyFailed',
+  sameCard: 'proxySameCard',
+  relationship: 'proxyRelationship',
+  consent: 'proxyConsent',
+} as const;
+export type ProxyScreen = (typeof PROXY_SCREENS)[keyof typeof PROXY_SCREENS];
+
 export function kioskScreen(snapshot: KioskSessionSnapshot): KioskScreen {
   const value = snapshot.value;
-  if (value === 'attract') return 'attract';
+  if (value === 'attract' || value === 'scanNotice') return value;
   const main = value.session.main;
   if (typeof main === 'string') return main;
   if ('inService' in main) return main.inService;
+  if ('proxy' in main) return PROXY_SCREENS[main.proxy];
   if ('ticket' in main) return TICKET_SCREENS[main.ticket];
   if (main.receipt === 'printed') return 'receiptPrinted';
   return main.receipt === 'printHeld' ? 'receiptPrintHeld' : 'receiptPrintFailed';
@@ -834,7 +1119,7 @@ export interface RunningFlow {
 export function runningFlow(snapshot: KioskSessionSnapshot): RunningFlow | null {
   const actor = snapshot.children.flow;
   if (!actor) return null;
-  const main = snapshot.value === 'attract' ? null : snapshot.value.session.main;
+  const main = typeof snapshot.value === 'string' ? null : snapshot.value.session.main;
   if (main === null || typeof main === 'string' || !('inService' in main)) return null;
   const key = (Object.keys(SERVICE_FLOWS) as RegisteredServiceKey[]).find((k) => SERVICE_FLOWS[k].state === main.inService);
   return key ? { serviceKey: key, actor } : null;
