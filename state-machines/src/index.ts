@@ -4,6 +4,8 @@ export * from './error-code';
 export * from './host-actor-missing';
 export * from './allowance-channel-flow';
 export * from './senior-card-flow';
+export * from './joint-application-flow';
+export * from './joint-application-flow-form';
 export * from './queue-ticket-flow';
 export * from './kiosk-session-machine';
 export * from './kiosk-session-machine-menu';

@@ -1,6 +1,7 @@
 import type { ApplicationView } from '@eldercare/domain';
 import { fromPromise, type AnyActorLogic, type AnyStateMachine } from 'xstate';
 import { allowanceChannelFlow } from './allowance-channel-flow';
+import { jointApplicationFlow } from './joint-application-flow';
 import { seniorCardFlow } from './senior-card-flow';
 import type { KioskServiceKey, SubmitApplicationInput } from './service-flow-types';
 
@@ -44,6 +45,11 @@ export const SERVICE_FLOWS = {
     state: 'seniorCard',
     machine: seniorCardFlow,
     provide: (host) => seniorCardFlow.provide({ actors: { submitApplication: submitVia(host) } }),
+  },
+  'ltc-joint': {
+    state: 'jointApplication',
+    machine: jointApplicationFlow,
+    provide: (host) => jointApplicationFlow.provide({ actors: { submitApplication: submitVia(host) } }),
   },
 } as const satisfies Partial<Record<KioskServiceKey, ServiceFlowEntry>>;
 

@@ -1,6 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { RegisteredServiceKey } from '../service-flows';
-import { ANALYSIS_PHONE, nextDigit, type FlowTapSpec } from './flow-tap-spec';
+import { ANALYSIS_PHONE, nextDigit, optionEvents, type FlowTapSpec } from './flow-tap-spec';
+import { JOINT_QUESTION_CHOICES } from '../joint-application-flow-form';
 
 function contextOf(snapshot: AnyMachineSnapshot): Record<string, unknown> {
   return snapshot.context as Record<string, unknown>;
@@ -30,4 +31,20 @@ export const FLOW_TAP_SPECS: Record<RegisteredServiceKey, FlowTapSpec> = {
       return { phone, phoneError, delivery };
     },
   },
+  // All three services stay chosen (no option.toggle): the longest form, every question asked.
+  // Any answer costs one tap, so the first choice of each question stands for all.
+  'ltc-joint': {
+    cases: (snapshot) => {
+      const question = snapshot.value as string;
+      const choices = (JOINT_QUESTION_CHOICES as Record<string, readonly string[]>)[question] ?? [];
+      return {
+        'option.toggle': [],
+        'option.choose': optionEvents('option.choose', choices.slice(0, 1)),
+        'keypad.digit': nextDigit(contextOf(snapshot)['phone'] as string, ANALYSIS_PHONE),
+      };
+    },
+    stateKey: (snapshot) => {
+      const { selected, draft, phone, phoneError, choiceError } = contextOf(snapshot);
+      return { selected, draft, phone, phoneError, choiceError };
+    },
 };

@@ -5,6 +5,7 @@ import { applicationsEn } from './areas/applications';
 import { displayEn } from './areas/display';
 import { queueTicketEn } from './areas/queue-ticket';
 import { windowEn } from './areas/window';
+import { kioskJointEn } from './areas/kiosk-joint';
 import type { MessageKey } from './zh-CN';
 
 import { progressEn } from './areas/progress';
@@ -312,6 +313,7 @@ export const en: Record<MessageKey, string> = {
 
   ...queueTicketEn,
   ...windowEn,
+  ...kioskJointEn,
   ...applicationsEn,
   ...displayEn,
   ...progressEn,

@@ -5,6 +5,7 @@ import { applicationsZhCN } from './areas/applications';
 import { displayZhCN } from './areas/display';
 import { queueTicketZhCN } from './areas/queue-ticket';
 import { windowZhCN } from './areas/window';
+import { kioskJointZhCN } from './areas/kiosk-joint';
 
 /**
 import { progressZhCN } from './areas/progress';
@@ -326,6 +327,7 @@ export const zhCN = {
 
   ...queueTicketZhCN,
   ...windowZhCN,
+  ...kioskJointZhCN,
   ...applicationsZhCN,
   ...displayZhCN,
   ...progressZhCN,

@@ -2,6 +2,7 @@ import type { RegisteredServiceKey } from '@eldercare/state-machines';
 import type { ComponentType } from 'preact';
 import type { AnyActorRef } from 'xstate';
 import { AllowanceChannelFlowView } from './allowance-channel/allowance-channel-screens';
+import { JointApplicationFlowView } from './joint-application/joint-application-screens';
 import { SeniorCardFlowView } from './senior-card/senior-card-screens';
 
 /**
@@ -14,4 +15,5 @@ type FlowView = ComponentType<{ flow: AnyActorRef }>;
 export const FLOW_VIEWS: Record<RegisteredServiceKey, FlowView> = {
   'allowance-channel': AllowanceChannelFlowView as FlowView,
   'senior-card': SeniorCardFlowView as FlowView,
+  'ltc-joint': JointApplicationFlowView as FlowView,
 };
