@@ -4,9 +4,11 @@ import { AdminApiError, type AdminClient } from './admin-client';
 import { errorText, translator } from './admin-translator';
 import { LoginForm } from './components/login-form/login-form';
 import { StatisticsSection } from './statistics/statistics-section';
+import { worklistClient } from './worklist/worklist-client';
+import { WorklistSection } from './worklist/worklist-section';
 
-/** The sections of /admin. Issue 5 adds the officers' worklist here. */
-type Section = 'statistics';
+/** The sections of /admin; officers start at their worklist (工作台). */
+type Section = 'statistics' | 'worklist';
 const ADMIN_ROLES: readonly StaffUserView['role'][] = ['supervisor', 'officer'];
 
 /**
@@ -23,18 +25,23 @@ export function AdminApp({ client, initialLocale }: { client: AdminClient; initi
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = `${t('admin.nav.statistics')} · ${t('admin.title')}`;
-  }, [locale]);
+    document.title = `${t(section === 'worklist' ? 'admin.nav.worklist' : 'admin.nav.statistics')} · ${t('admin.title')}`;
+  }, [locale, section]);
 
   useEffect(() => {
     client.me().then(
-      (res) => setUser(res.user),
+      (res) => signedIn(res.user),
       (err: unknown) => {
         setUser(null);
         if (!(err instanceof AdminApiError && err.status === 401)) setError(err instanceof AdminApiError ? errorText(t, err.code, err.message) : String(err));
       },
     );
   }, [client]);
+
+  function signedIn(next: StaffUserView) {
+    setUser(next);
+    if (next.role === 'officer') setSection('worklist');
+  }
 
   const logout = async () => {
     await client.logout().catch(() => undefined);
@@ -50,6 +57,9 @@ export function AdminApp({ client, initialLocale }: { client: AdminClient; initi
           <nav aria-label={t('admin.title')}>
             <button type="button" class="nav" aria-current={section === 'statistics' ? 'page' : undefined} onClick={() => setSection('statistics')}>
               {t('admin.nav.statistics')}
+            </button>
+            <button type="button" class="nav" data-testid="nav-worklist" aria-current={section === 'worklist' ? 'page' : undefined} onClick={() => setSection('worklist')}>
+              {t('admin.nav.worklist')}
             </button>
           </nav>
         )}
@@ -73,13 +83,16 @@ export function AdminApp({ client, initialLocale }: { client: AdminClient; initi
             {error}
           </p>
         )}
-        {user === null && <LoginForm t={t} client={client} onLoggedIn={setUser} />}
+        {user === null && <LoginForm t={t} client={client} onLoggedIn={signedIn} />}
         {user && !allowed && (
           <p class="error" role="alert" data-testid="not-allowed">
             {t('admin.notAllowed')}
           </p>
         )}
         {user && allowed && section === 'statistics' && <StatisticsSection t={t} locale={locale} client={client} onSessionEnded={() => setUser(null)} />}
+        {user && allowed && section === 'worklist' && (
+          <WorklistSection t={t} locale={locale} user={user} client={worklistClient} onSessionEnded={() => setUser(null)} />
+        )}
       </main>
     </div>
   );

@@ -94,6 +94,7 @@ export const departmentsZhCN = {
   'worklist.move.rejected': '不予通过',
   'worklist.move.completed': '办结',
   'worklist.move.reschedule': '改期上门',
+  'worklist.move.waiting-for-assessment': '转为等待评估结果',
 } as const;
 
 export const departmentsEn: Record<keyof typeof departmentsZhCN, string> = {
@@ -188,4 +189,5 @@ export const departmentsEn: Record<keyof typeof departmentsZhCN, string> = {
   'worklist.move.rejected': 'Reject',
   'worklist.move.completed': 'Complete',
   'worklist.move.reschedule': 'Move the visit',
+  'worklist.move.waiting-for-assessment': 'Wait for the assessment',
 };
