@@ -50,6 +50,8 @@ export * from './queue/spoken-call';
 export * from './random/seeded-random';
 export * from './applications/part-status';
 export * from './contracts/webhook-api';
+export * from './contracts/audit-api';
+export * from './contracts/home-visit-api';
 export * from './contracts/service-applications';
 export * from './contracts/education-api';
 export * from './contracts/taxi-api';

@@ -12,6 +12,8 @@ import { queueRoutes } from './queue-routes';
 import { serviceRoutes } from './service-routes';
 import { statisticsRoutes } from './statistics-routes';
 import { staffRoutes } from './staff-routes';
+import { auditRoutes } from './audit-routes';
+import { homeVisitRoutes } from './home-visit-routes';
 import { webhookRoutes } from './webhook-routes';
 import { windowRoutes } from './window-routes';
 
@@ -30,5 +32,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptio
   await app.register(statisticsRoutes);
   await app.register(departmentRoutes);
   await app.register(webhookRoutes);
+  await app.register(auditRoutes);
+  await app.register(homeVisitRoutes);
   await app.register(kioskAgentRoutes, { kioskAgent: options.kioskAgent });
 };

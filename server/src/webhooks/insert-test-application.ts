@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { DepartmentKey, PartKind, PartStatus } from '@eldercare/domain';
 import type { FastifyInstance } from 'fastify';
 
@@ -19,7 +19,8 @@ export interface TestApplication {
  */
 export async function insertTestApplication(app: FastifyInstance, application: TestApplication): Promise<string> {
   const p = app.protector;
-  const applicationNo = `YLT${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  // The real format (YL + date + 6 digits) on a day no real application has.
+  const applicationNo = `YL20991231${String(randomInt(1_000_000)).padStart(6, '0')}`;
   await app.db.transaction(async (tx) => {
     const [resident] = await tx.query<{ id: number }>('SELECT id FROM residents ORDER BY id LIMIT 1');
     if (!resident) throw new Error('insertTestApplication needs a registry resident (seedDemoRegistry)');

@@ -1,4 +1,5 @@
 import { adminEn } from './areas/admin';
+import { auditEn } from './areas/audit';
 import { educationTaxiEn } from './areas/education-taxi';
 import { departmentsEn } from './areas/departments';
 import { applicationsEn } from './areas/applications';
@@ -318,6 +319,7 @@ export const en: Record<MessageKey, string> = {
   ...displayEn,
   ...progressEn,
   ...adminEn,
+  ...auditEn,
   ...educationTaxiEn,
   ...departmentsEn,
 };

@@ -1,4 +1,5 @@
 import { adminZhCN } from './areas/admin';
+import { auditZhCN } from './areas/audit';
 import { educationTaxiZhCN } from './areas/education-taxi';
 import { departmentsZhCN } from './areas/departments';
 import { applicationsZhCN } from './areas/applications';
@@ -332,6 +333,7 @@ export const zhCN = {
   ...displayZhCN,
   ...progressZhCN,
   ...adminZhCN,
+  ...auditZhCN,
   ...educationTaxiZhCN,
   ...departmentsZhCN,
 } as const;
