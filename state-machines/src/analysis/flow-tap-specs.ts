@@ -47,4 +47,5 @@ export const FLOW_TAP_SPECS: Record<RegisteredServiceKey, FlowTapSpec> = {
       const { selected, draft, phone, phoneError, choiceError } = contextOf(snapshot);
       return { selected, draft, phone, phoneError, choiceError };
     },
+  },
 };
