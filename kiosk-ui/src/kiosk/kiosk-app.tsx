@@ -3,6 +3,7 @@ import {
   isIdleWarning,
   isSessionBusy,
   kioskScreen,
+  PROXY_SCREENS,
   runningFlow,
   runningTicketFlow,
   type kioskSessionMachine,
@@ -18,6 +19,9 @@ import { KioskContext, useKiosk, type KioskContextValue } from './kiosk-context'
 import { AttractScreen, ReadFailedScreen, ReadingScreen, WaitingForCardScreen } from './screens/card/card-screens';
 import { IdentifyFailedScreen, IdentifyingScreen } from './screens/identify/identify-screens';
 import { MenuScreen } from './screens/menu/menu-screen';
+import { ScanNoticeScreen } from './screens/menu/scan-notice-screen';
+import { ProxyBanner } from './screens/proxy/proxy-banner';
+import { ProxyScreens } from './screens/proxy/proxy-screens';
 import { PrintingTicketScreen, QueueTicketFlowView, TicketScreen, type TicketOutcome } from './screens/queue-ticket/queue-ticket-screens';
 import { GoodbyeScreen, PrintingScreen, ReceiptScreen } from './screens/receipt/receipt-screens';
 import { FLOW_VIEWS } from './screens/flow-views';
@@ -73,6 +77,8 @@ function CurrentScreen({ session }: { session: SessionRef }) {
   switch (screen) {
     case 'attract':
       return <AttractScreen />;
+    case 'scanNotice':
+      return context.scanNotice ? <ScanNoticeScreen notice={context.scanNotice} /> : null;
     case 'waitingForCard':
       return <WaitingForCardScreen />;
     case 'reading':
@@ -85,7 +91,7 @@ function CurrentScreen({ session }: { session: SessionRef }) {
     case 'identifyFailed':
       return <IdentifyFailedScreen errorCode={context.identifyErrorCode} />;
     case 'menu':
-      return context.identity ? <MenuScreen identity={context.identity} /> : null;
+      return context.identity ? <MenuScreen identity={context.identity} page={context.menuPage} proxying={context.applicant !== null} /> : null;
     case 'queueTicket': {
       const flow = runningTicketFlow(snapshot);
       return flow ? <QueueTicketFlowView flow={flow} /> : null;
@@ -105,6 +111,16 @@ function CurrentScreen({ session }: { session: SessionRef }) {
     case 'goodbye':
       return <GoodbyeScreen />;
     default: {
+      if ((Object.values(PROXY_SCREENS) as string[]).includes(screen)) {
+        return context.identity ? (
+          <ProxyScreens
+            screen={screen as (typeof PROXY_SCREENS)[keyof typeof PROXY_SCREENS]}
+            applicant={context.identity}
+            senior={context.proxySenior}
+            relationship={context.proxyRelationship}
+          />
+        ) : null;
+      }
       // Every other screen is a service flow of the registry, drawn by its own view.
       const flow = runningFlow(snapshot);
       if (!flow) return null;
@@ -151,6 +167,7 @@ export function KioskApp({
   // While a request is out or paper is printing the session ignores it, so it is not offered.
   const showEnd = !isSessionBusy(snapshot) && ![
     'attract',
+    'scanNotice',
     'goodbye',
     'receiptPrinted',
     'receiptPrintFailed',
@@ -176,6 +193,9 @@ export function KioskApp({
           <div class="device-banner" role="status" data-testid="device-banner">
             {t(problem)}
           </div>
+        )}
+        {snapshot.context.applicant && snapshot.context.identity && (
+          <ProxyBanner applicant={snapshot.context.applicant} senior={snapshot.context.identity} />
         )}
         <main class="kiosk-main">
           <CurrentScreen session={session} />

@@ -6,6 +6,7 @@ import { applicationsEn } from './areas/applications';
 import { displayEn } from './areas/display';
 import { queueTicketEn } from './areas/queue-ticket';
 import { windowEn } from './areas/window';
+import { kioskMenuEn } from './areas/kiosk-menu';
 import { kioskJointEn } from './areas/kiosk-joint';
 import type { MessageKey } from './zh-CN';
 
@@ -314,6 +315,7 @@ export const en: Record<MessageKey, string> = {
 
   ...queueTicketEn,
   ...windowEn,
+  ...kioskMenuEn,
   ...kioskJointEn,
   ...applicationsEn,
   ...displayEn,

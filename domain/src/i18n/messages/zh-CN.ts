@@ -6,6 +6,7 @@ import { applicationsZhCN } from './areas/applications';
 import { displayZhCN } from './areas/display';
 import { queueTicketZhCN } from './areas/queue-ticket';
 import { windowZhCN } from './areas/window';
+import { kioskMenuZhCN } from './areas/kiosk-menu';
 import { kioskJointZhCN } from './areas/kiosk-joint';
 
 /**
@@ -328,6 +329,7 @@ export const zhCN = {
 
   ...queueTicketZhCN,
   ...windowZhCN,
+  ...kioskMenuZhCN,
   ...kioskJointZhCN,
   ...applicationsZhCN,
   ...displayZhCN,
