@@ -104,13 +104,13 @@ export class ApplicationService {
       const applicationId = await this.#insertApplication(tx, request.serviceKey, outcome, resident, proxy, token.kioskId, now);
       await this.#insertParts(tx, applicationId, outcome, now);
       await idempotencyKeys.record(tx, idempotencyKey, hash, applicationId, now);
-      const view = (await this.views.byId(tx, applicationId))!;
       // The row went in under a placeholder number; the real one is taken last, so the day's
-      // counter row, which every application of the day must lock, is held only for two
-      // statements and the commit.
+      // counter row, which every application of the day must lock, is held only for the last
+      // few statements and the commit. The view is read after it: parts of the view (the
+      // receipt code) are derived from the number.
       const applicationNo = await nextApplicationNo(tx, now);
       await tx.query('UPDATE applications SET application_no = $1 WHERE id = $2', [applicationNo, applicationId]);
-      return { application: { ...view, applicationNo }, replayed: false };
+      return { application: (await this.views.byId(tx, applicationId))!, replayed: false };
     });
   }
 

@@ -9,6 +9,8 @@ import { mealAssistanceApplier } from './services/meal-assistance';
 import { mealAssistanceChangeApplier } from './services/meal-assistance-change';
 import { seniorCardApplier } from './services/senior-card';
 import { sportsVoucherApplier } from './services/sports-voucher';
+import { seniorEducationApplier } from './services/senior-education';
+import { taxiHailingApplier } from './services/taxi-hailing';
 
 export type ApplicationKey = ApplicationRequest['serviceKey'];
 
@@ -24,6 +26,9 @@ export const appliers: ApplierMap = {
   'meal-assistance-change': mealAssistanceChangeApplier,
   'assistive-device-rental': assistiveDeviceRentalApplier,
   'sports-voucher': sportsVoucherApplier,
+  'senior-education': seniorEducationApplier,
+  // Describes stored bookings; books nothing (services-plugin gives the service one with a platform).
+  'taxi-hailing': taxiHailingApplier(null),
   'home-visit': homeVisitApplier,
 };
 
