@@ -1,4 +1,4 @@
-import { maskName, type DepartmentKey, type PartDetail, type PartMoveRequest, type PartMoveResponse, type StaffRole, type WorklistResponse } from '@eldercare/domain';
+import { maskName, type ApplicationView, type DepartmentKey, type JointAnswers, type PartDetail, type PartMoveRequest, type PartMoveResponse, type StaffRole, type WorklistResponse } from '@eldercare/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app';
@@ -6,7 +6,7 @@ import { seedTestApplication, type TestPart } from '../departments/seed-test-app
 import { DEMO_CENTRE_ID } from '../queue/demo-queue-centre';
 import { STAFF_COOKIE } from '../staff/staff-cookie';
 import { describeOnEachDatabase, TEST_DATA_KEY } from '../testing/test-databases';
-import { demoPerson, TestClock, TEST_INSTANT } from '../testing/test-kiosk';
+import { asApplication, demoPerson, identify, postApplication, TestClock, TEST_INSTANT } from '../testing/test-kiosk';
 
 const PASSWORD = 'officer-pass-2026';
 const DAY = 24 * 60 * 60_000;
@@ -240,6 +240,40 @@ describeOnEachDatabase('department routes (分别办理)', (target) => {
     const view = final.json<PartDetail>().application;
     expect(view.status).toBe('completed');
     expect(view.parts.map((p) => p.status)).toEqual(['report-delivered', 'approved', 'rejected']);
+  });
+
+  it('works a joint application submitted through POST /applications: three departments, each its own part', async () => {
+    clock.now = new Date(TEST_INSTANT.getTime() + 30 * DAY);
+    // The registry was seeded at TEST_INSTANT: the demo card of that day.
+    const { identifyToken, joint } = await identify(app, demoPerson('he-fuxing', TEST_INSTANT).card);
+    const services = joint!.options.filter((o) => o.availability !== 'no').map((o) => o.serviceKey);
+    expect(services).toContain('ltc-assessment');
+    const answers: JointAnswers = {
+      services,
+      phone: '13912345678',
+      assessment: { reassessment: false, insurance: 'resident', mobility: 'needs-help', visitAt: 'registered-address' },
+      ...(services.includes('care-subsidy') && { subsidy: { serviceForm: 'home-care' as const } }),
+      ...(services.includes('care-home-admission') && { careHome: { preference: 'near-home' as const, acceptWaitingList: true } }),
+    };
+    const application: ApplicationView = asApplication(await postApplication(app, { serviceKey: 'ltc-joint', identifyToken, answers }, 'joint-1'));
+    const waiting = application.parts.filter((p) => p.status === 'waiting-for-assessment').map((p) => p.partNo);
+    expect(waiting.length).toBeGreaterThan(0);
+    const assessment = application.parts.find((p) => p.kind === 'assessment')!;
+    expect(assessment.department).toBe('medical-insurance');
+
+    const no = application.applicationNo;
+    await moved('mi', no, assessment.partNo, { expectedStatus: 'submitted', to: 'accepted' });
+    await moved('mi', no, assessment.partNo, { expectedStatus: 'accepted', to: 'visit-scheduled', visitDate: '2026-04-10' });
+    await moved('mi', no, assessment.partNo, { expectedStatus: 'visit-scheduled', to: 'assessed', careLevel: 2 });
+    const notice = await moved('mi', no, assessment.partNo, { expectedStatus: 'assessed', to: 'public-notice' });
+    clock.now = new Date(`${notice.part.noticeEndsOn}T02:00:00Z`);
+    clock.advance(DAY);
+    const delivered = await moved('mi', no, assessment.partNo, { expectedStatus: 'public-notice', to: 'report-delivered' });
+    expect(delivered.released.map((r) => r.partNo)).toEqual(waiting);
+    // The kiosk's progress view (GET /applications/:no) sees every part's state.
+    const progress = (await get(null, `/api/v1/applications/${no}`)).json<ApplicationView>();
+    expect(progress.status).toBe('in-progress');
+    expect(progress.parts.map((p) => p.status)).toEqual(application.parts.map((p) => (p.kind === 'assessment' ? 'report-delivered' : 'submitted')));
   });
 
   it('records care level 0 (no care needed) as a conclusion in the registry', async () => {
