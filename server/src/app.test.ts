@@ -180,6 +180,8 @@ describe('app surface', () => {
         '/api/v1/identify',
         '/api/v1/identify/refresh',
         '/api/v1/kiosk/agent',
+        '/api/v1/progress',
+        '/api/v1/progress/receipt/{code}',
         '/api/v1/queue/centres/{centreId}',
         '/api/v1/queue/centres/{centreId}/events',
         '/api/v1/queue/tickets',

@@ -17,6 +17,7 @@ import {
 } from '@eldercare/domain';
 import type { DataProtector } from '../crypto/data-protector';
 import type { SqlDatabase } from '../db/sql-database';
+import { receiptCodeFor } from '../progress/receipt-codes';
 import { applierFor, appliers as defaultAppliers, type ApplierMap } from './appliers';
 
 /** Answers kept in clear: nothing personal. The first two services' fields are read by name. */
@@ -75,11 +76,13 @@ export class ApplicationViews {
     private readonly appliers: ApplierMap = defaultAppliers,
   ) {}
 
+  /** With the receipt code: for the submit response, from which the kiosk prints the receipt. */
   async byId(db: SqlDatabase, id: number): Promise<ApplicationView | null> {
     const [row] = await db.query<ApplicationRow>(`${SELECT} WHERE id = $1`, [id]);
-    return row ? this.#view(db, row) : null;
+    return row ? withReceiptCode(await this.#view(db, row), this.protector) : null;
   }
 
+  /** Without the receipt code: a guessable number must not give the code that shows the progress. */
   async byNumber(db: SqlDatabase, applicationNo: string): Promise<ApplicationView | null> {
     const [row] = await db.query<ApplicationRow>(`${SELECT} WHERE application_no = $1`, [applicationNo]);
     return row ? this.#view(db, row) : null;
@@ -122,6 +125,10 @@ export class ApplicationViews {
     }
     return view;
   }
+}
+
+function withReceiptCode(view: ApplicationView, protector: DataProtector): ApplicationView {
+  return { ...view, receiptCode: receiptCodeFor(protector, view.applicationNo) };
 }
 
 function partView(part: PartRow): ApplicationPart {

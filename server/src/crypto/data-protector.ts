@@ -37,11 +37,13 @@ export class DataKeyError extends ApiError {
 export class DataProtector {
   readonly #encryptionKey: Buffer;
   readonly #indexKey: Buffer;
+  readonly #receiptKey: Buffer;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new DataKeyError(`The data key must be 32 bytes, got ${masterKey.length}`);
     this.#encryptionKey = Buffer.from(hkdfSync('sha256', masterKey, 'eldercare', 'eldercare/v1/aes-256-gcm', 32));
     this.#indexKey = Buffer.from(hkdfSync('sha256', masterKey, 'eldercare', 'eldercare/v1/blind-index', 32));
+    this.#receiptKey = Buffer.from(hkdfSync('sha256', masterKey, 'eldercare', 'eldercare/v1/receipt-code', 32));
   }
 
   encrypt(plaintext: string, context: FieldContext): Buffer {
@@ -80,6 +82,11 @@ export class DataProtector {
   /** Deterministic lookup value for a normalised ID number (upper-case X). */
   idNumberIndex(idNumber: string): Buffer {
     return createHmac('sha256', this.#indexKey).update(`id-number:${idNumber}`, 'utf8').digest();
+  }
+
+  /** The check of a receipt's QR code (progress/receipt-codes.ts): HMAC-SHA256 of the application number, its own key. */
+  receiptCodeMac(applicationNo: string): Buffer {
+    return createHmac('sha256', this.#receiptKey).update(`receipt-code:${applicationNo}`, 'utf8').digest();
   }
 
   /** A value that proves which key wrote the data, checked at start-up. */

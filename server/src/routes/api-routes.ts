@@ -7,6 +7,7 @@ import { healthRoutes } from './health-routes';
 import { helpRequestRoutes } from './help-request-routes';
 import { identifyRoutes } from './identify-routes';
 import { kioskAgentRoutes } from './kiosk-agent-routes';
+import { progressRoutes } from './progress-routes';
 import { queueEventRoutes } from './queue-event-routes';
 import { queueRoutes } from './queue-routes';
 import { serviceRoutes } from './service-routes';
@@ -34,5 +35,6 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ kioskAgent?: KioskAgentOptio
   await app.register(webhookRoutes);
   await app.register(auditRoutes);
   await app.register(homeVisitRoutes);
+  await app.register(progressRoutes);
   await app.register(kioskAgentRoutes, { kioskAgent: options.kioskAgent });
 };
