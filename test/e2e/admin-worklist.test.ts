@@ -44,7 +44,8 @@ async function submitJointApplication(serverUrl: string, residentKey: string): P
 /**
  * /admin 工作台 on the real stack: a joint application submitted through the real API; the
  * medical-insurance officer logs in, finds its assessment part in the worklist, reads it (with
- * a reason, audited) and accepts it, then schedules the home visit.
+ * a reason, audited) and accepts it, then schedules the home visit. WORKLIST_SCREENSHOTS=<dir> keeps
+ * screenshots of the list and the part.
  */
 describe.skipIf(!hasChromium)('/admin: an officer works their department’s part', () => {
   const secrets = mkdtempSync(join(tmpdir(), 'eldercare-worklist-'));
@@ -53,6 +54,9 @@ describe.skipIf(!hasChromium)('/admin: an officer works their department’s par
   let browser: Browser;
   let page: Page;
   let application: ApplicationView;
+  const screenshot = async (name: string) => {
+    if (process.env.WORKLIST_SCREENSHOTS) await page.screenshot({ path: join(process.env.WORKLIST_SCREENSHOTS, `${name}.png`), fullPage: true });
+  };
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startTestStack({ demoStaffPasswordsFile: passwordsFile }), launchChromium()]);
@@ -80,6 +84,7 @@ describe.skipIf(!hasChromium)('/admin: an officer works their department’s par
     await page.waitForSelector(row);
     expect(await page.$$eval('[data-testid=worklist-row]', (rows) => rows.length)).toBe(1);
     expect(await page.textContent('[data-testid=worklist]')).not.toContain('何福兴');
+    await screenshot('worklist');
     await page.click(`${row} [data-testid=worklist-open]`);
 
     // The reason is asked first (prefilled 审核) and goes to the audit log.
@@ -106,6 +111,7 @@ describe.skipIf(!hasChromium)('/admin: an officer works their department’s par
       'move-visit-scheduled',
       'move-assessed',
     ]);
+    await screenshot('worklist-part');
 
     // The kiosk's progress sees the part's new status; the application is in progress.
     const progress = (await (await fetch(`${stack.serverUrl}/api/v1/applications/${application.applicationNo}`)).json()) as ApplicationView;
