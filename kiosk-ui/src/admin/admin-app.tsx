@@ -6,10 +6,22 @@ import { LoginForm } from './components/login-form/login-form';
 import { StatisticsSection } from './statistics/statistics-section';
 import { worklistClient } from './worklist/worklist-client';
 import { WorklistSection } from './worklist/worklist-section';
+import { auditClient } from './audit/audit-client';
+import { AuditSection } from './audit/audit-section';
+import { homeVisitClient } from './home-visits/home-visit-client';
+import { HomeVisitsSection } from './home-visits/home-visits-section';
 
 /** The sections of /admin; officers start at their worklist (工作台). */
-type Section = 'statistics' | 'worklist';
-const ADMIN_ROLES: readonly StaffUserView['role'][] = ['supervisor', 'officer'];
+type Section = 'statistics' | 'worklist' | 'audit' | 'home-visits';
+const ADMIN_ROLES: readonly StaffUserView['role'][] = ['supervisor', 'officer', 'staff'];
+/** Who sees which section in the navigation: window staff only 上门办, the audit log only supervisors. */
+const SECTION_ROLES: Record<Section, readonly StaffUserView['role'][]> = {
+  statistics: ['supervisor', 'officer'],
+  worklist: ['supervisor', 'officer'],
+  audit: ['supervisor'],
+  'home-visits': ['staff', 'supervisor'],
+};
+const SECTION_LABELS = { statistics: 'admin.nav.statistics', worklist: 'admin.nav.worklist', audit: 'audit.nav', 'home-visits': 'homeVisits.nav' } as const;
 
 /**
  * The /admin shell: session (login, who is logged in, logout), language, and the section
@@ -25,7 +37,7 @@ export function AdminApp({ client, initialLocale }: { client: AdminClient; initi
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = `${t(section === 'worklist' ? 'admin.nav.worklist' : 'admin.nav.statistics')} · ${t('admin.title')}`;
+    document.title = `${t(SECTION_LABELS[section])} · ${t('admin.title')}`;
   }, [locale, section]);
 
   useEffect(() => {
@@ -41,6 +53,7 @@ export function AdminApp({ client, initialLocale }: { client: AdminClient; initi
   function signedIn(next: StaffUserView) {
     setUser(next);
     if (next.role === 'officer') setSection('worklist');
+    if (next.role === 'staff') setSection('home-visits');
   }
 
   const logout = async () => {
@@ -55,12 +68,13 @@ export function AdminApp({ client, initialLocale }: { client: AdminClient; initi
         <h1>{t('admin.title')}</h1>
         {user && allowed && (
           <nav aria-label={t('admin.title')}>
-            <button type="button" class="nav" aria-current={section === 'statistics' ? 'page' : undefined} onClick={() => setSection('statistics')}>
-              {t('admin.nav.statistics')}
-            </button>
-            <button type="button" class="nav" data-testid="nav-worklist" aria-current={section === 'worklist' ? 'page' : undefined} onClick={() => setSection('worklist')}>
-              {t('admin.nav.worklist')}
-            </button>
+            {(Object.keys(SECTION_ROLES) as Section[])
+              .filter((s) => SECTION_ROLES[s].includes(user.role))
+              .map((s) => (
+                <button key={s} type="button" class="nav" data-testid={`nav-${s}`} aria-current={section === s ? 'page' : undefined} onClick={() => setSection(s)}>
+                  {t(SECTION_LABELS[s])}
+                </button>
+              ))}
           </nav>
         )}
         <div class="session">
@@ -90,6 +104,10 @@ export function AdminApp({ client, initialLocale }: { client: AdminClient; initi
           </p>
         )}
         {user && allowed && section === 'statistics' && <StatisticsSection t={t} locale={locale} client={client} onSessionEnded={() => setUser(null)} />}
+        {user && allowed && section === 'audit' && <AuditSection t={t} locale={locale} client={auditClient} onSessionEnded={() => setUser(null)} />}
+        {user && allowed && section === 'home-visits' && (
+          <HomeVisitsSection t={t} locale={locale} client={homeVisitClient} onSessionEnded={() => setUser(null)} />
+        )}
         {user && allowed && section === 'worklist' && (
           <WorklistSection t={t} locale={locale} user={user} client={worklistClient} onSessionEnded={() => setUser(null)} />
         )}

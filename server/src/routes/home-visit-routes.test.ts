@@ -1,15 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { HomeVisitDetail, HomeVisitList, HomeVisitSummary } from '@eldercare/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { STAFF_COOKIE } from '../staff/staff-cookie';
 import { describeOnEachDatabase, TEST_DATA_KEY } from '../testing/test-databases';
-import { TestClock, TEST_INSTANT } from '../testing/test-kiosk';
-import { insertTestApplication } from '../webhooks/insert-test-application';
+import { asApplication, demoPerson, identify, postApplication, TestClock, TEST_INSTANT } from '../testing/test-kiosk';
 
 const PASSWORD = 'home-visit-pass-2026';
 const PHONE = '13812345678';
-const ID_NUMBER = '310105194401150023';
 
 function cookieOf(res: LightMyRequestResponse): string {
   const match = new RegExp(`^${STAFF_COOKIE}=([^;]*)`).exec(String(res.headers['set-cookie']));
@@ -37,20 +36,16 @@ describeOnEachDatabase('home visit routes (上门办)', (target) => {
     await app?.close();
   });
 
-  /**
-   * A home-visit application as the home-visit applier stores it (answers reason/services/period,
-   * phone encrypted, one street-office part of kind home-visit).
-   */
-  const bookVisit = () =>
-    insertTestApplication(app, {
-      serviceKey: 'home-visit',
-      parts: [{ department: 'street-office', kind: 'home-visit' }],
-      answers: { reason: 'age-80-plus', services: ['senior-card'], period: 'morning' },
-      name: '张桂花',
-      idNumber: ID_NUMBER,
-      phone: PHONE,
-      at: clock.now,
-    });
+  /** A real home-visit application by 张桂花 (82) from the kiosk. */
+  async function bookVisit(): Promise<string> {
+    const { identifyToken } = await identify(app, demoPerson('zhang-guihua').card);
+    const res = await postApplication(
+      app,
+      { serviceKey: 'home-visit', identifyToken, answers: { reason: 'age-80-plus', services: ['senior-card'], period: 'morning', phone: PHONE } },
+      randomUUID(),
+    );
+    return asApplication(res).applicationNo;
+  }
 
   const get = (who: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: cookies[who]! } });
   const move = (who: string, applicationNo: string, body: object) =>
@@ -74,7 +69,7 @@ describeOnEachDatabase('home visit routes (上门办)', (target) => {
     expect(body.person).toMatchObject({ name: '张**', phone: '138****5678', proxyName: null });
     expect(body.person.address).not.toMatch(/\d/);
     expect(body.history).toMatchObject([{ from: null, to: 'submitted' }]);
-    expect(detail.body).not.toContain(ID_NUMBER);
+    expect(detail.body).not.toContain(demoPerson('zhang-guihua').idNumber);
 
     const audit = await app.db.query<{ event: string; username: string; reason: string; part_no: number }>(
       `SELECT s.event, s.username, s.reason, s.part_no FROM staff_audit s JOIN applications a ON a.id = s.application_id WHERE a.application_no = $1`,
