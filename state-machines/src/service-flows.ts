@@ -3,6 +3,12 @@ import { fromPromise, type AnyActorLogic, type AnyStateMachine } from 'xstate';
 import { allowanceChannelFlow } from './allowance-channel-flow';
 import { jointApplicationFlow } from './joint-application-flow';
 import { seniorCardFlow } from './senior-card-flow';
+import { assistiveDeviceRentalFlow } from './assistive-device-rental-flow';
+import { homeAdaptationFlow } from './home-adaptation-flow';
+import { homeVisitFlow } from './home-visit-flow';
+import { mealAssistanceChangeFlow } from './meal-assistance-change-flow';
+import { mealAssistanceFlow } from './meal-assistance-flow';
+import { sportsVoucherFlow } from './sports-voucher-flow';
 import type { KioskServiceKey, SubmitApplicationInput } from './service-flow-types';
 
 /** The AbortSignal xstate hands to a promise actor; it aborts when the actor is stopped. */
@@ -50,6 +56,36 @@ export const SERVICE_FLOWS = {
     state: 'jointApplication',
     machine: jointApplicationFlow,
     provide: (host) => jointApplicationFlow.provide({ actors: { submitApplication: submitVia(host) } }),
+  },
+  'home-adaptation': {
+    state: 'homeAdaptation',
+    machine: homeAdaptationFlow,
+    provide: (host) => homeAdaptationFlow.provide({ actors: { submitApplication: submitVia(host) } }),
+  },
+  'meal-assistance': {
+    state: 'mealAssistance',
+    machine: mealAssistanceFlow,
+    provide: (host) => mealAssistanceFlow.provide({ actors: { submitApplication: submitVia(host) } }),
+  },
+  'meal-assistance-change': {
+    state: 'mealAssistanceChange',
+    machine: mealAssistanceChangeFlow,
+    provide: (host) => mealAssistanceChangeFlow.provide({ actors: { submitApplication: submitVia(host) } }),
+  },
+  'assistive-device-rental': {
+    state: 'assistiveDeviceRental',
+    machine: assistiveDeviceRentalFlow,
+    provide: (host) => assistiveDeviceRentalFlow.provide({ actors: { submitApplication: submitVia(host) } }),
+  },
+  'sports-voucher': {
+    state: 'sportsVoucher',
+    machine: sportsVoucherFlow,
+    provide: (host) => sportsVoucherFlow.provide({ actors: { submitApplication: submitVia(host) } }),
+  },
+  'home-visit': {
+    state: 'homeVisit',
+    machine: homeVisitFlow,
+    provide: (host) => homeVisitFlow.provide({ actors: { submitApplication: submitVia(host) } }),
   },
 } as const satisfies Partial<Record<KioskServiceKey, ServiceFlowEntry>>;
 

@@ -1,5 +1,12 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { RegisteredServiceKey } from '../service-flows';
+import { formFlowTapSpec } from '../flow-steps/form-flow-tap-spec';
+import { assistiveDeviceRentalFlowSpec } from '../assistive-device-rental-flow';
+import { homeAdaptationFlowSpec } from '../home-adaptation-flow';
+import { homeVisitFlowSpec } from '../home-visit-flow';
+import { mealAssistanceChangeFlowSpec } from '../meal-assistance-change-flow';
+import { mealAssistanceFlowSpec } from '../meal-assistance-flow';
+import { sportsVoucherFlowSpec } from '../sports-voucher-flow';
 import { ANALYSIS_PHONE, nextDigit, optionEvents, type FlowTapSpec } from './flow-tap-spec';
 import { JOINT_QUESTION_CHOICES } from '../joint-application-flow-form';
 
@@ -48,4 +55,10 @@ export const FLOW_TAP_SPECS: Record<RegisteredServiceKey, FlowTapSpec> = {
       return { selected, draft, phone, phoneError, choiceError };
     },
   },
+  'home-adaptation': formFlowTapSpec(homeAdaptationFlowSpec),
+  'meal-assistance': formFlowTapSpec(mealAssistanceFlowSpec),
+  'meal-assistance-change': formFlowTapSpec(mealAssistanceChangeFlowSpec),
+  'assistive-device-rental': formFlowTapSpec(assistiveDeviceRentalFlowSpec),
+  'sports-voucher': formFlowTapSpec(sportsVoucherFlowSpec),
+  'home-visit': formFlowTapSpec(homeVisitFlowSpec),
 };
