@@ -4,6 +4,7 @@ export * from './error-code';
 export * from './host-actor-missing';
 export * from './allowance-channel-flow';
 export * from './senior-card-flow';
+export * from './progress-flow';
 export * from './assistive-device-rental-flow';
 export * from './home-adaptation-flow';
 export * from './home-visit-flow';

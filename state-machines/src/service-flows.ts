@@ -1,8 +1,9 @@
-import type { ApplicationView } from '@eldercare/domain';
+import type { ApplicationView, PrintResult, ProgressResponse } from '@eldercare/domain';
 import { fromPromise, type AnyActorLogic, type AnyStateMachine } from 'xstate';
 import { allowanceChannelFlow } from './allowance-channel-flow';
 import { jointApplicationFlow } from './joint-application-flow';
 import { seniorCardFlow } from './senior-card-flow';
+import { progressFlow, type LoadProgressInput, type PrintProgressInput } from './progress-flow';
 import { assistiveDeviceRentalFlow } from './assistive-device-rental-flow';
 import { homeAdaptationFlow } from './home-adaptation-flow';
 import { homeVisitFlow } from './home-visit-flow';
@@ -22,6 +23,10 @@ export type HostSignal = Parameters<Parameters<typeof fromPromise<unknown, unkno
 export interface ServiceFlowHost {
   /** POST /api/v1/applications with `Idempotency-Key: input.idempotencyKey`. */
   submitApplication(input: SubmitApplicationInput, signal: HostSignal): Promise<ApplicationView>;
+  /** 进度查询: POST /api/v1/progress {identifyToken}, or GET /api/v1/progress/receipt/{receiptCode}. */
+  loadProgress(input: LoadProgressInput, signal: HostSignal): Promise<ProgressResponse>;
+  /** Compose the progress slip (composeProgressSlip, in the session's language) and POST /v1/print to the agent. */
+  printProgress(input: PrintProgressInput, signal: HostSignal): Promise<PrintResult>;
 }
 
 export interface ServiceFlowEntry {
@@ -86,6 +91,17 @@ export const SERVICE_FLOWS = {
     state: 'homeVisit',
     machine: homeVisitFlow,
     provide: (host) => homeVisitFlow.provide({ actors: { submitApplication: submitVia(host) } }),
+  },
+  progress: {
+    state: 'progress',
+    machine: progressFlow,
+    provide: (host) =>
+      progressFlow.provide({
+        actors: {
+          loadProgress: fromPromise<ProgressResponse, LoadProgressInput>(({ input, signal }) => host.loadProgress(input, signal)),
+          printProgress: fromPromise<PrintResult, PrintProgressInput>(({ input, signal }) => host.printProgress(input, signal)),
+        },
+      }),
   },
 } as const satisfies Partial<Record<KioskServiceKey, ServiceFlowEntry>>;
 

@@ -152,7 +152,7 @@ export function countSessionTaps(serviceKey: RegisteredServiceKey): TapCount {
 
 /** Every registered flow, alone and through the session. */
 export function countAllTaps(): TapCount[] {
-  return (Object.keys(FLOW_TAP_SPECS) as RegisteredServiceKey[]).flatMap((serviceKey) => [
+  return (Object.keys(FLOW_TAP_SPECS) as RegisteredServiceKey[]).filter((key) => FLOW_TAP_SPECS[key].submits !== false).flatMap((serviceKey) => [
     countFlowTaps(serviceKey),
     countSessionTaps(serviceKey),
   ]);

@@ -26,6 +26,8 @@ export interface FlowTapSpec {
   stateKey(snapshot: AnyMachineSnapshot): unknown;
   /** The person walked for, when the default one (李秀英, 67) cannot use the service. */
   identity?: () => IdentifyResponse;
+  /** False for a flow that submits no application (进度查询): it has no taps to count. */
+  submits?: false;
 }
 
 /** A fixed date, so the analysis gives the same numbers any day. */

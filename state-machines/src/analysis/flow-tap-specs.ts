@@ -62,3 +62,5 @@ export const FLOW_TAP_SPECS: Record<RegisteredServiceKey, FlowTapSpec> = {
   'sports-voucher': formFlowTapSpec(sportsVoucherFlowSpec),
   'home-visit': formFlowTapSpec(homeVisitFlowSpec),
 };
+  // 进度查询 submits nothing: it shows and prints progress, so there is no path to count.
+  progress: { cases: () => ({}), stateKey: (snapshot) => contextOf(snapshot)['index'], submits: false },

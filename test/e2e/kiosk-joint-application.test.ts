@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { onScreen, tap } from './support/browser';
+import { useKioskSuite } from './support/kiosk-suite';
+import { seniorFriendlyViolations } from './support/senior-friendly';
+import { placeCard, resident } from './support/stack-fixture';
+import { hasChromium } from './support/tool-check';
+
+describe.skipIf(!hasChromium)('kiosk: the joint application (养老服务“一件事”联办, 一件事一次办)', () => {
+  const suite = useKioskSuite();
+
+  it('three services chosen → notice of the three → one question per screen → phone → review → one receipt with three parts', async () => {
+    const { page, stack } = suite;
+    // 79, subsistence household, never assessed: the subsidy and the care home wait for the assessment.
+    const he = resident('he-fuxing');
+    await placeCard(stack, he.key);
+    await onScreen(page, 'menu');
+    await tap(page, 'service-ltc-joint');
+
+    await onScreen(page, 'jointChoose');
+    expect(await seniorFriendlyViolations(page)).toEqual([]);
+    for (const key of ['ltc-assessment', 'care-subsidy', 'care-home-admission']) {
+      await expect(page.getAttribute(`[data-testid=service-${key}]`, 'aria-pressed')).resolves.toBe('true');
+    }
+    await expect(page.textContent('[data-testid=service-care-subsidy]')).resolves.toContain('需同时申请评估');
+    // Dropping the assessment drops the two that wait for it; choosing one brings it back.
+    await tap(page, 'service-ltc-assessment');
+    await expect(page.getAttribute('[data-testid=service-care-subsidy]', 'aria-pressed')).resolves.toBe('false');
+    await tap(page, 'service-care-subsidy');
+    await tap(page, 'service-care-home-admission');
+    await expect(page.getAttribute('[data-testid=service-ltc-assessment]', 'aria-pressed')).resolves.toBe('true');
+    await tap(page, 'next');
+
+    await onScreen(page, 'jointNotice');
+    expect(await seniorFriendlyViolations(page)).toEqual([]);
+    await expect(page.textContent('[data-testid=notice-ltc-assessment]')).resolves.toContain('第1步');
+    await expect(page.textContent('[data-testid=notice-care-subsidy]')).resolves.toContain('所需材料');
+    await expect(page.textContent('[data-testid=notice-care-home-admission]')).resolves.toContain('承诺事项');
+    await tap(page, 'next');
+
+    // The insurance is known from the registry, so it is not asked.
+    for (const [screen, answer] of [
+      ['joint-mobility', 'needs-help'],
+      ['joint-visitAt', 'registered-address'],
+      ['joint-serviceForm', 'home-care'],
+      ['joint-carePreference', 'near-home'],
+      ['joint-waitingList', 'yes'],
+    ] as const) {
+      await onScreen(page, screen);
+      if (screen === 'joint-mobility') expect(await seniorFriendlyViolations(page)).toEqual([]);
+      await tap(page, `answer-${answer}`);
+    }
+
+    await onScreen(page, 'jointPhone');
+    for (const d of '13912345678') await tap(page, `key-${d}`);
+    await tap(page, 'next');
+
+    await onScreen(page, 'jointReview');
+    expect(await seniorFriendlyViolations(page)).toEqual([]);
+    const review = (await page.textContent('[data-testid=review]'))!;
+    expect(review).toContain('城乡居民医保');
+    expect(review).toContain('需要他人帮助');
+    expect(review).toContain('居家照护');
+    await tap(page, 'confirm');
+
+    await onScreen(page, 'receiptPrinted');
+    const applicationNo = (await page.textContent('[data-testid=application-no]'))!.trim();
+    expect(applicationNo).toMatch(/^YL\d{14}$/);
+    const printer = stack.agent.simulators.receiptPrinter!;
+    await printer.settled();
+    const receipt = printer.jobs.at(-1)!.previewText;
+    expect(receipt).toContain(applicationNo);
+    for (const name of ['长护险需求评估', '养老服务补贴', '入住养老机构']) expect(receipt).toContain(name);
+    expect(receipt).not.toContain('13912345678');
+  });
+});
