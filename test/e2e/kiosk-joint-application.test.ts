@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { onScreen, tap } from './support/browser';
 import { useKioskSuite } from './support/kiosk-suite';
@@ -5,8 +6,12 @@ import { seniorFriendlyViolations } from './support/senior-friendly';
 import { placeCard, resident } from './support/stack-fixture';
 import { hasChromium } from './support/tool-check';
 
+/** Set JOINT_SCREENSHOTS=<dir> to keep screenshots of the choice, notice, a question and the review. */
 describe.skipIf(!hasChromium)('kiosk: the joint application (养老服务“一件事”联办, 一件事一次办)', () => {
   const suite = useKioskSuite();
+  const screenshot = async (name: string) => {
+    if (process.env.JOINT_SCREENSHOTS) await suite.page.screenshot({ path: join(process.env.JOINT_SCREENSHOTS, `${name}.png`), fullPage: true });
+  };
 
   it('three services chosen → notice of the three → one question per screen → phone → review → one receipt with three parts', async () => {
     const { page, stack } = suite;
@@ -28,6 +33,7 @@ describe.skipIf(!hasChromium)('kiosk: the joint application (养老服务“一�
     await tap(page, 'service-care-subsidy');
     await tap(page, 'service-care-home-admission');
     await expect(page.getAttribute('[data-testid=service-ltc-assessment]', 'aria-pressed')).resolves.toBe('true');
+    await screenshot('joint-choose');
     await tap(page, 'next');
 
     await onScreen(page, 'jointNotice');
@@ -35,6 +41,7 @@ describe.skipIf(!hasChromium)('kiosk: the joint application (养老服务“一�
     await expect(page.textContent('[data-testid=notice-ltc-assessment]')).resolves.toContain('第1步');
     await expect(page.textContent('[data-testid=notice-care-subsidy]')).resolves.toContain('所需材料');
     await expect(page.textContent('[data-testid=notice-care-home-admission]')).resolves.toContain('承诺事项');
+    await screenshot('joint-notice');
     await tap(page, 'next');
 
     // The insurance is known from the registry, so it is not asked.
@@ -46,7 +53,10 @@ describe.skipIf(!hasChromium)('kiosk: the joint application (养老服务“一�
       ['joint-waitingList', 'yes'],
     ] as const) {
       await onScreen(page, screen);
-      if (screen === 'joint-mobility') expect(await seniorFriendlyViolations(page)).toEqual([]);
+      if (screen === 'joint-mobility') {
+        expect(await seniorFriendlyViolations(page)).toEqual([]);
+        await screenshot('joint-question');
+      }
       await tap(page, `answer-${answer}`);
     }
 
@@ -60,6 +70,7 @@ describe.skipIf(!hasChromium)('kiosk: the joint application (养老服务“一�
     expect(review).toContain('城乡居民医保');
     expect(review).toContain('需要他人帮助');
     expect(review).toContain('居家照护');
+    await screenshot('joint-review');
     await tap(page, 'confirm');
 
     await onScreen(page, 'receiptPrinted');
