@@ -67,7 +67,9 @@ export function MenuScreen({
   useSpokenPrompt('menu', greeting);
   const view = menuView(identity, page);
   const home = page === 'home';
-  const noneAvailable = home && view.entries.every((e) => !e.available) && view.groups.every((g) => g.available === 0);
+  // 进度查询 is always there: it does not count as a service the person could apply for.
+  const noneAvailable =
+    home && view.entries.every((e) => !e.available || e.serviceKey === ('progress' as string)) && view.groups.every((g) => g.available === 0);
   return (
     <Screen name="menu" heading={home ? greeting : t('kioskMenu.group.heading', { group: t(GROUP_NAMES[page]) })}>
       {home && <p class="lead">{t('kiosk.menu.heading')}</p>}
