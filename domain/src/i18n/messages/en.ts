@@ -11,6 +11,7 @@ import { kioskJointEn } from './areas/kiosk-joint';
 import type { MessageKey } from './zh-CN';
 
 import { progressEn } from './areas/progress';
+import { kioskServicesEn } from './areas/kiosk-services';
 /** The English catalogue: every key of the Chinese one, checked by the type. */
 export const en: Record<MessageKey, string> = {
   'reason.too-young': 'Available from age {requiredAge}. You are {age}; you can apply from {eligibleFrom}.',
@@ -320,6 +321,7 @@ export const en: Record<MessageKey, string> = {
   ...applicationsEn,
   ...displayEn,
   ...progressEn,
+  ...kioskServicesEn,
   ...adminEn,
   ...auditEn,
   ...educationTaxiEn,

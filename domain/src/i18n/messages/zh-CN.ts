@@ -11,6 +11,7 @@ import { kioskJointZhCN } from './areas/kiosk-joint';
 
 /**
 import { progressZhCN } from './areas/progress';
+import { kioskServicesZhCN } from './areas/kiosk-services';
  * The Chinese catalogue: the default language and the source of every message key. English
  * (en.ts) must provide the same keys; the type system checks it. Placeholders are {name}.
  */
@@ -334,6 +335,7 @@ export const zhCN = {
   ...applicationsZhCN,
   ...displayZhCN,
   ...progressZhCN,
+  ...kioskServicesZhCN,
   ...adminZhCN,
   ...auditZhCN,
   ...educationTaxiZhCN,

@@ -1,0 +1,8 @@
+import { homeAdaptationFlowSpec, type FormFlowMachine } from '@eldercare/state-machines';
+import type { ActorRefFrom } from 'xstate';
+import { FormFlowView } from '../form-flow/form-flow-view';
+
+/** The steps of the home-adaptation flow, drawn by the shared form-flow screens. */
+export function HomeAdaptationFlowView({ flow }: { flow: ActorRefFrom<FormFlowMachine> }) {
+  return <FormFlowView flow={flow} spec={homeAdaptationFlowSpec} />;
+}
