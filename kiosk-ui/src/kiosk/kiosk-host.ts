@@ -1,4 +1,4 @@
-import { composeApplicationReceipt, composeQueueTicket, localized, type CentreView, type HelpRequestBody } from '@eldercare/domain';
+import { composeApplicationReceipt, composeProgressSlip, composeQueueTicket, localized, type CentreView, type HelpRequestBody } from '@eldercare/domain';
 import { provideKioskSession, type KioskSessionTiming } from '@eldercare/state-machines';
 import { createActor } from 'xstate';
 import type { AgentClient } from '../shared/agent/agent-client';
@@ -43,6 +43,16 @@ export function createKioskSession(options: KioskHostOptions) {
     identify: ({ card }, signal) => serverClient.identify(card, kioskId, signal),
     refreshIdentity: ({ identifyToken }, signal) => serverClient.refreshIdentity(identifyToken, signal),
     submitApplication: ({ request, idempotencyKey }, signal) => serverClient.submitApplication(request, idempotencyKey, signal),
+    loadProgress: (lookup, signal) =>
+      'receiptCode' in lookup ? serverClient.receiptProgress(lookup.receiptCode, signal) : serverClient.progress(lookup.identifyToken, signal),
+    // The slip is in the language the senior chose on screen (the session's locale).
+    printProgress: async ({ progress, printId }) => {
+      const locale = session.getSnapshot().context.locale;
+      const centreName = centre ? localized(locale, centre.name) : undefined;
+      const document = composeProgressSlip(progress.applications, { locale, asOf: progress.asOf, printId, centreName });
+      if (!agent) return { jobId: document.id, state: 'failed', code: 'AGENT_NOT_PAIRED' };
+      return agent.print(document);
+    },
     printReceipt: async ({ application, locale }) => {
       const centreName = centre ? localized(locale, centre.name) : undefined;
       const document = composeApplicationReceipt(application, { locale, centreName });
@@ -65,5 +75,6 @@ export function createKioskSession(options: KioskHostOptions) {
     // person's call, or a receipt or ticket held by the printer); a failure is not shown to the senior.
     notifyStaff: ({ serviceKey, reason, detail }) => void requestHelp({ kioskId, centreId, serviceKey, reason, detail }),
   });
-  return createActor(machine, { input: { timing: options.timing, centreId: options.centreId } });
+  const session = createActor(machine, { input: { timing: options.timing, centreId: options.centreId } });
+  return session;
 }

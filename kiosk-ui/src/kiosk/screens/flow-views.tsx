@@ -4,6 +4,7 @@ import type { AnyActorRef } from 'xstate';
 import { AllowanceChannelFlowView } from './allowance-channel/allowance-channel-screens';
 import { JointApplicationFlowView } from './joint-application/joint-application-screens';
 import { SeniorCardFlowView } from './senior-card/senior-card-screens';
+import { ProgressFlowView } from './progress/progress-screens';
 import { HomeAdaptationFlowView } from './home-adaptation/home-adaptation-screens';
 import { MealAssistanceFlowView } from './meal-assistance/meal-assistance-screens';
 import { MealAssistanceChangeFlowView } from './meal-assistance-change/meal-assistance-change-screens';
@@ -21,6 +22,7 @@ type FlowView = ComponentType<{ flow: AnyActorRef }>;
 export const FLOW_VIEWS: Record<RegisteredServiceKey, FlowView> = {
   'allowance-channel': AllowanceChannelFlowView as FlowView,
   'senior-card': SeniorCardFlowView as FlowView,
+  progress: ProgressFlowView as FlowView,
   'ltc-joint': JointApplicationFlowView as FlowView,
   'home-adaptation': HomeAdaptationFlowView as FlowView,
   'meal-assistance': MealAssistanceFlowView as FlowView,

@@ -9,6 +9,7 @@ import type {
   IdentifyResponse,
   IssuedTicket,
   IssueTicketRequest,
+  ProgressResponse,
 } from '@eldercare/domain';
 
 /** A failed server call, with the server's stable code (or NETWORK / TIMEOUT when none came back). */
@@ -75,6 +76,14 @@ export const serverClient = {
   /** POST /api/v1/queue/tickets; the same key on a retry returns the same ticket, never a second one. */
   issueTicket(ticket: IssueTicketRequest, idempotencyKey: string, cancel?: AbortSignal): Promise<IssuedTicket> {
     return request('/api/v1/queue/tickets', { method: 'POST', json: ticket, headers: { 'Idempotency-Key': idempotencyKey }, cancel });
+  },
+  /** 进度查询 by the person's identify token: all their applications, newest first. */
+  progress(identifyToken: string, cancel?: AbortSignal): Promise<ProgressResponse> {
+    return request('/api/v1/progress', { method: 'POST', json: { identifyToken }, cancel });
+  },
+  /** 进度查询 by a scanned receipt's code (404 NOT_FOUND for a code that is not genuine). */
+  receiptProgress(receiptCode: string, cancel?: AbortSignal): Promise<ProgressResponse> {
+    return request(`/api/v1/progress/receipt/${encodeURIComponent(receiptCode)}`, { cancel });
   },
   /** 呼叫工作人员 or a printer fault; with the kiosk's centre, that centre's windows are told live. */
   requestHelp(body: HelpRequestBody): Promise<HelpRequest> {
