@@ -9,7 +9,7 @@ import { HomeVisitReasonSchema } from './service-applications';
  *
  *   GET  /admin/home-visits?status=open|scheduled|done|all        → HomeVisitList (oldest first)
  *   GET  /admin/home-visits/:applicationNo/:partNo?reason=…       → HomeVisitDetail (audited)
- *   POST /admin/home-visits/:applicationNo/:partNo/moves  HomeVisitMoveRequest → HomeVisitSummary
+ *   POST /admin/home-visits/:applicationNo/:partNo/moves  HomeVisitMoveRequest → HomeVisitMoved
  */
 
 export const HomeVisitFilterSchema = Type.Union([Type.Literal('open'), Type.Literal('scheduled'), Type.Literal('done'), Type.Literal('all')]);
@@ -99,3 +99,10 @@ export const HomeVisitMoveRequestSchema = Type.Object(
   { additionalProperties: false },
 );
 export type HomeVisitMoveRequest = Static<typeof HomeVisitMoveRequestSchema>;
+
+/** After a move: the visit and its history (no person data, so the answer is not a read to audit). */
+export const HomeVisitMovedSchema = Type.Object({
+  visit: HomeVisitSummarySchema,
+  history: Type.Array(HomeVisitHistoryEntrySchema),
+});
+export type HomeVisitMoved = Static<typeof HomeVisitMovedSchema>;

@@ -5,6 +5,7 @@ import {
   nextPartStatuses,
   type HomeVisitDetail,
   type HomeVisitFilter,
+  type HomeVisitMoved,
   type HomeVisitMoveRequest,
   type HomeVisitSummary,
   type PartStatus,
@@ -35,6 +36,15 @@ interface VisitRow {
 
 const VISIT_COLUMNS = `a.id AS application_id, a.application_no, p.part_no, p.status, a.answers, p.visit_date::text AS visit_date, a.submitted_at,
   p.handled_externally`;
+
+/** A part's history, oldest first: statuses, actors (usernames) and notes, nothing personal. */
+async function historyOf(tx: SqlDatabase, applicationId: number, partNo: number): Promise<HomeVisitMoved['history']> {
+  const rows = await tx.query<{ at: Date; actor: string; from_status: PartStatus | null; to_status: PartStatus; note: string | null }>(
+    'SELECT at, actor, from_status, to_status, note FROM application_part_events WHERE application_id = $1 AND part_no = $2 ORDER BY id',
+    [applicationId, partNo],
+  );
+  return rows.map((h) => ({ at: h.at.toISOString(), actor: h.actor, from: h.from_status, to: h.to_status, note: h.note }));
+}
 
 function summary(row: VisitRow): HomeVisitSummary {
   return {
@@ -91,10 +101,7 @@ export class HomeVisits {
         `INSERT INTO staff_audit (at, event, username, user_id, ip, reason, application_id, part_no) VALUES ($1, 'person_read', $2, $3, $4, $5, $6, $7)`,
         [this.clock(), reader.username, reader.id, ip, reason.trim(), row.application_id, partNo],
       );
-      const history = await tx.query<{ at: Date; actor: string; from_status: PartStatus | null; to_status: PartStatus; note: string | null }>(
-        'SELECT at, actor, from_status, to_status, note FROM application_part_events WHERE application_id = $1 AND part_no = $2 ORDER BY id',
-        [row.application_id, partNo],
-      );
+      const history = await historyOf(tx, row.application_id, partNo);
       const p = this.protector;
       const proxyName = p.decryptOptional(row.proxy_name_enc, 'application.proxy-name');
       const phone = p.decryptOptional(row.phone_enc, 'application.phone');
@@ -107,13 +114,13 @@ export class HomeVisits {
           proxyName: proxyName === null ? null : maskName(proxyName),
           proxyRelationship: row.proxy_relationship,
         },
-        history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, from: h.from_status, to: h.to_status, note: h.note })),
+        history,
       };
     });
   }
 
   /** Schedule (or move to another day), complete, or decline a visit; the history names the staff member. */
-  async move(applicationNo: string, partNo: number, request: HomeVisitMoveRequest, mover: StaffUser): Promise<HomeVisitSummary> {
+  async move(applicationNo: string, partNo: number, request: HomeVisitMoveRequest, mover: StaffUser): Promise<HomeVisitMoved> {
     return this.db.transaction(async (tx) => {
       const part = await lockPart(tx, applicationNo, partNo);
       if (!part || part.kind !== 'home-visit') throw new HomeVisitNotFoundError();
@@ -130,7 +137,7 @@ export class HomeVisits {
         `SELECT ${VISIT_COLUMNS} FROM application_parts p JOIN applications a ON a.id = p.application_id WHERE p.application_id = $1 AND p.part_no = $2`,
         [part.applicationId, partNo],
       );
-      return summary(row!);
+      return { visit: summary(row!), history: await historyOf(tx, part.applicationId, partNo) };
     });
   }
 }

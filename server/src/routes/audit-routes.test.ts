@@ -91,7 +91,7 @@ describeOnEachDatabase('audit log routes', (target) => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('时间,事件,用户名,姓名,地址,事由,排队号,申请编号,事项');
+    expect(lines[0]).toBe('时间,事件,用户名,姓名,IP 地址,事由,排队号,申请编号,事项');
     expect(lines[1]).toBe(`2026-03-10 10:01:00,查看申请人信息,desk,窗口一,127.0.0.1,安排上门,,${applicationNo},1`);
     expect(lines).toHaveLength(2);
 

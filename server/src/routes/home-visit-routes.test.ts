@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HomeVisitDetail, HomeVisitList, HomeVisitSummary } from '@eldercare/domain';
+import type { HomeVisitDetail, HomeVisitList, HomeVisitMoved } from '@eldercare/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app';
@@ -94,13 +94,14 @@ describeOnEachDatabase('home visit routes (上门办)', (target) => {
 
     const scheduled = await move('desk', applicationNo, { to: 'visit-scheduled', from: 'submitted', visitDate: '2026-03-12' });
     expect(scheduled.statusCode).toBe(200);
-    expect(scheduled.json<HomeVisitSummary>()).toMatchObject({ status: 'visit-scheduled', visitDate: '2026-03-12', nextStatuses: ['visit-scheduled', 'completed'] });
+    expect(scheduled.json<HomeVisitMoved>().visit).toMatchObject({ status: 'visit-scheduled', visitDate: '2026-03-12', nextStatuses: ['visit-scheduled', 'completed'] });
     const stale = await move('boss', applicationNo, { to: 'visit-scheduled', from: 'submitted', visitDate: '2026-03-13' });
     expect([stale.statusCode, stale.json().code]).toEqual([409, 'PART_STATUS_CHANGED']);
     const moved = await move('boss', applicationNo, { to: 'visit-scheduled', from: 'visit-scheduled', visitDate: '2026-03-13', note: '老人要求改期' });
-    expect(moved.json<HomeVisitSummary>().visitDate).toBe('2026-03-13');
+    expect(moved.json<HomeVisitMoved>().visit.visitDate).toBe('2026-03-13');
     const done = await move('desk', applicationNo, { to: 'completed', from: 'visit-scheduled' });
-    expect(done.json<HomeVisitSummary>()).toMatchObject({ status: 'completed', nextStatuses: [] });
+    expect(done.json<HomeVisitMoved>().visit).toMatchObject({ status: 'completed', nextStatuses: [] });
+    expect(done.json<HomeVisitMoved>().history.map((h) => h.to)).toEqual(['submitted', 'visit-scheduled', 'visit-scheduled', 'completed']);
 
     const history = await app.db.query<{ actor: string; from_status: string | null; to_status: string; note: string | null }>(
       `SELECT e.actor, e.from_status, e.to_status, e.note FROM application_part_events e JOIN applications a ON a.id = e.application_id

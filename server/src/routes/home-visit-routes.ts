@@ -2,10 +2,10 @@ import {
   HomeVisitDetailSchema,
   HomeVisitListQuerySchema,
   HomeVisitListSchema,
+  HomeVisitMovedSchema,
   HomeVisitMoveRequestSchema,
   HomeVisitParamsSchema,
   HomeVisitReadQuerySchema,
-  HomeVisitSummarySchema,
 } from '@eldercare/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HomeVisits } from '../home-visits/home-visits';
@@ -54,14 +54,14 @@ export const homeVisitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Schedule a home visit (or move it to another day), mark it done, or decline it',
+        summary: 'Schedule a home visit (or move it to another day), mark it done, or decline it; answers the visit and its history',
         description:
           'Moves as canMovePart allows for home-visit parts (submitted → visit-scheduled | rejected; visit-scheduled → visit-scheduled | completed), ' +
           `written to the part's history with the staff username. Errors: 400 VALIDATION_FAILED, PART_MOVE_FACT_INVALID (visit date missing or in the past); ${AUTH}; ` +
           '404 HOME_VISIT_NOT_FOUND; 409 PART_MOVE_REFUSED, PART_STATUS_CHANGED, HOME_VISIT_HANDLED_EXTERNALLY.',
         params: HomeVisitParamsSchema,
         body: HomeVisitMoveRequestSchema,
-        response: { 200: HomeVisitSummarySchema, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: HomeVisitMovedSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       preHandler: staffOnly,
     },

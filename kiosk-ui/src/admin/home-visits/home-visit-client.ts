@@ -1,4 +1,4 @@
-import type { HomeVisitDetail, HomeVisitFilter, HomeVisitList, HomeVisitMoveRequest, HomeVisitSummary } from '@eldercare/domain';
+import type { HomeVisitDetail, HomeVisitFilter, HomeVisitList, HomeVisitMoved, HomeVisitMoveRequest } from '@eldercare/domain';
 import { adminFetch } from '../audit/admin-fetch';
 
 const visitPath = (applicationNo: string, partNo: number) => `/api/v1/admin/home-visits/${encodeURIComponent(applicationNo)}/${partNo}`;
@@ -10,6 +10,6 @@ export const homeVisitClient = {
   detail: (applicationNo: string, partNo: number, reason: string) =>
     adminFetch<HomeVisitDetail>(`${visitPath(applicationNo, partNo)}?reason=${encodeURIComponent(reason)}`),
   move: (applicationNo: string, partNo: number, request: HomeVisitMoveRequest) =>
-    adminFetch<HomeVisitSummary>(`${visitPath(applicationNo, partNo)}/moves`, { method: 'POST', json: request }),
+    adminFetch<HomeVisitMoved>(`${visitPath(applicationNo, partNo)}/moves`, { method: 'POST', json: request }),
 };
 export type HomeVisitClient = typeof homeVisitClient;

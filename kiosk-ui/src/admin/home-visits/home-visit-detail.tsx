@@ -55,9 +55,9 @@ export function HomeVisitDetailPanel({
     setBusy(true);
     client
       .move(visit.applicationNo, visit.partNo, { to, from: current.status, ...(to === 'visit-scheduled' && { visitDate }), ...(note.trim() && { note: note.trim() }) })
-      .then(() => client.detail(visit.applicationNo, visit.partNo, reason.trim()))
-      .then((next) => {
-        setDetail(next);
+      .then((moved) => {
+        // The person shown stays; visit and history come back with the move (no second audited read).
+        setDetail((shown) => (shown ? { ...shown, ...moved } : shown));
         setBusy(false);
         setNote('');
         setMessage({ error: false, text: t('homeVisits.moved') });
