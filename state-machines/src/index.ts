@@ -14,6 +14,8 @@ export * from './sports-voucher-flow';
 export * from './flow-steps/form-flow';
 export * from './flow-steps/form-flow-context';
 export * from './flow-steps/form-step';
+export * from './senior-education-flow';
+export * from './taxi-hailing-flow';
 export * from './joint-application-flow';
 export * from './joint-application-flow-form';
 export * from './queue-ticket-flow';

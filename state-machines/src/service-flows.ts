@@ -1,9 +1,11 @@
-import type { ApplicationView, PrintResult, ProgressResponse } from '@eldercare/domain';
+import type { ApplicationView, EducationCatalogue, PrintResult, ProgressResponse } from '@eldercare/domain';
 import { fromPromise, type AnyActorLogic, type AnyStateMachine } from 'xstate';
 import { allowanceChannelFlow } from './allowance-channel-flow';
 import { jointApplicationFlow } from './joint-application-flow';
 import { seniorCardFlow } from './senior-card-flow';
 import { progressFlow, type LoadProgressInput, type PrintProgressInput } from './progress-flow';
+import { seniorEducationFlow } from './senior-education-flow';
+import { taxiHailingFlow } from './taxi-hailing-flow';
 import { assistiveDeviceRentalFlow } from './assistive-device-rental-flow';
 import { homeAdaptationFlow } from './home-adaptation-flow';
 import { homeVisitFlow } from './home-visit-flow';
@@ -27,6 +29,8 @@ export interface ServiceFlowHost {
   loadProgress(input: LoadProgressInput, signal: HostSignal): Promise<ProgressResponse>;
   /** Compose the progress slip (composeProgressSlip, in the session's language) and POST /v1/print to the agent. */
   printProgress(input: PrintProgressInput, signal: HostSignal): Promise<PrintResult>;
+  /** GET /api/v1/education/courses (老年教育: schools, courses with seats left, teaching subjects). */
+  loadCourses(signal: HostSignal): Promise<EducationCatalogue>;
 }
 
 export interface ServiceFlowEntry {
@@ -61,6 +65,22 @@ export const SERVICE_FLOWS = {
     state: 'jointApplication',
     machine: jointApplicationFlow,
     provide: (host) => jointApplicationFlow.provide({ actors: { submitApplication: submitVia(host) } }),
+  },
+  'senior-education': {
+    state: 'seniorEducation',
+    machine: seniorEducationFlow,
+    provide: (host) =>
+      seniorEducationFlow.provide({
+        actors: {
+          submitApplication: submitVia(host),
+          loadCourses: fromPromise<EducationCatalogue, void>(({ signal }) => host.loadCourses(signal)),
+        },
+      }),
+  },
+  'taxi-hailing': {
+    state: 'taxiHailing',
+    machine: taxiHailingFlow,
+    provide: (host) => taxiHailingFlow.provide({ actors: { submitApplication: submitVia(host) } }),
   },
   'home-adaptation': {
     state: 'homeAdaptation',

@@ -1,3 +1,4 @@
+import type { EducationCatalogue } from '@eldercare/domain';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { RegisteredServiceKey } from '../service-flows';
 import { formFlowTapSpec } from '../flow-steps/form-flow-tap-spec';
@@ -13,6 +14,25 @@ import { JOINT_QUESTION_CHOICES } from '../joint-application-flow-form';
 function contextOf(snapshot: AnyMachineSnapshot): Record<string, unknown> {
   return snapshot.context as Record<string, unknown>;
 }
+
+/** What GET /education/courses answers for the analysis: one school, one course with seats. */
+const ANALYSIS_COURSES: EducationCatalogue = {
+  institutions: [{ id: 'analysis-school', kind: 'community-school', name: { zh: '社区学校', en: 'Community school' }, address: { zh: '', en: '' } }],
+  courses: [
+    {
+      id: 'analysis-course',
+      institutionId: 'analysis-school',
+      title: { zh: '书法', en: 'Calligraphy' },
+      weekday: 1,
+      startsAt: '09:00',
+      endsAt: '11:00',
+      term: { zh: '春季', en: 'Spring' },
+      capacity: 20,
+      seatsLeft: 20,
+    },
+  ],
+  subjects: [{ key: 'calligraphy', name: { zh: '书法', en: 'Calligraphy' } }],
+};
 
 /** One spec per registered flow (see FlowTapSpec). Add one entry per flow. */
 export const FLOW_TAP_SPECS: Record<RegisteredServiceKey, FlowTapSpec> = {
@@ -55,12 +75,34 @@ export const FLOW_TAP_SPECS: Record<RegisteredServiceKey, FlowTapSpec> = {
       return { selected, draft, phone, phoneError, choiceError };
     },
   },
+  // Enrolling in a course (teaching registration is one tap shorter, but seniors come to learn).
+  'senior-education': {
+    cases: (snapshot) => ({
+      'xstate.done.actor.loadCourses': [{ type: 'xstate.done.actor.loadCourses', output: ANALYSIS_COURSES }],
+      'option.choose': optionEvents('option.choose', snapshot.matches('choosingMode') ? ['enrol'] : ['analysis-school', 'analysis-course']),
+      'keypad.digit': nextDigit(contextOf(snapshot)['phone'] as string, ANALYSIS_PHONE),
+    }),
+    stateKey: (snapshot) => {
+      const { catalogue, mode, institutionId, courseId, subjectKey, phone, phoneError } = contextOf(snapshot);
+      return { loaded: catalogue !== null, mode, institutionId, courseId, subjectKey, phone, phoneError };
+    },
+  },
+  'taxi-hailing': {
+    cases: (snapshot) => ({
+      'option.choose': optionEvents('option.choose', ['home', 'tell-driver']),
+      'keypad.digit': nextDigit(contextOf(snapshot)['phone'] as string, ANALYSIS_PHONE),
+    }),
+    stateKey: (snapshot) => {
+      const { destination, phone, phoneError } = contextOf(snapshot);
+      return { destination, phone, phoneError };
+    },
+  },
   'home-adaptation': formFlowTapSpec(homeAdaptationFlowSpec),
   'meal-assistance': formFlowTapSpec(mealAssistanceFlowSpec),
   'meal-assistance-change': formFlowTapSpec(mealAssistanceChangeFlowSpec),
   'assistive-device-rental': formFlowTapSpec(assistiveDeviceRentalFlowSpec),
   'sports-voucher': formFlowTapSpec(sportsVoucherFlowSpec),
   'home-visit': formFlowTapSpec(homeVisitFlowSpec),
-};
   // 进度查询 submits nothing: it shows and prints progress, so there is no path to count.
   progress: { cases: () => ({}), stateKey: (snapshot) => contextOf(snapshot)['index'], submits: false },
+};

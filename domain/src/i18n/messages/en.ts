@@ -8,10 +8,10 @@ import { queueTicketEn } from './areas/queue-ticket';
 import { windowEn } from './areas/window';
 import { kioskMenuEn } from './areas/kiosk-menu';
 import { kioskJointEn } from './areas/kiosk-joint';
-import type { MessageKey } from './zh-CN';
-
 import { progressEn } from './areas/progress';
 import { kioskServicesEn } from './areas/kiosk-services';
+import type { MessageKey } from './zh-CN';
+
 /** The English catalogue: every key of the Chinese one, checked by the type. */
 export const en: Record<MessageKey, string> = {
   'reason.too-young': 'Available from age {requiredAge}. You are {age}; you can apply from {eligibleFrom}.',
@@ -318,10 +318,10 @@ export const en: Record<MessageKey, string> = {
   ...windowEn,
   ...kioskMenuEn,
   ...kioskJointEn,
-  ...applicationsEn,
-  ...displayEn,
   ...progressEn,
   ...kioskServicesEn,
+  ...applicationsEn,
+  ...displayEn,
   ...adminEn,
   ...auditEn,
   ...educationTaxiEn,

@@ -8,10 +8,10 @@ import { queueTicketZhCN } from './areas/queue-ticket';
 import { windowZhCN } from './areas/window';
 import { kioskMenuZhCN } from './areas/kiosk-menu';
 import { kioskJointZhCN } from './areas/kiosk-joint';
-
-/**
 import { progressZhCN } from './areas/progress';
 import { kioskServicesZhCN } from './areas/kiosk-services';
+
+/**
  * The Chinese catalogue: the default language and the source of every message key. English
  * (en.ts) must provide the same keys; the type system checks it. Placeholders are {name}.
  */
@@ -332,10 +332,10 @@ export const zhCN = {
   ...windowZhCN,
   ...kioskMenuZhCN,
   ...kioskJointZhCN,
-  ...applicationsZhCN,
-  ...displayZhCN,
   ...progressZhCN,
   ...kioskServicesZhCN,
+  ...applicationsZhCN,
+  ...displayZhCN,
   ...adminZhCN,
   ...auditZhCN,
   ...educationTaxiZhCN,
