@@ -43,6 +43,7 @@ export function createKioskSession(options: KioskHostOptions) {
     identify: ({ card }, signal) => serverClient.identify(card, kioskId, signal),
     refreshIdentity: ({ identifyToken }, signal) => serverClient.refreshIdentity(identifyToken, signal),
     submitApplication: ({ request, idempotencyKey }, signal) => serverClient.submitApplication(request, idempotencyKey, signal),
+    loadCourses: (signal) => serverClient.educationCourses(signal),
     loadProgress: (lookup, signal) =>
       'receiptCode' in lookup ? serverClient.receiptProgress(lookup.receiptCode, signal) : serverClient.progress(lookup.identifyToken, signal),
     // The slip is in the language the senior chose on screen (the session's locale).

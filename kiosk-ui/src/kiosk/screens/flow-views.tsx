@@ -4,6 +4,8 @@ import type { AnyActorRef } from 'xstate';
 import { AllowanceChannelFlowView } from './allowance-channel/allowance-channel-screens';
 import { JointApplicationFlowView } from './joint-application/joint-application-screens';
 import { SeniorCardFlowView } from './senior-card/senior-card-screens';
+import { SeniorEducationFlowView } from './senior-education/senior-education-screens';
+import { TaxiHailingFlowView } from './taxi-hailing/taxi-hailing-screens';
 import { ProgressFlowView } from './progress/progress-screens';
 import { HomeAdaptationFlowView } from './home-adaptation/home-adaptation-screens';
 import { MealAssistanceFlowView } from './meal-assistance/meal-assistance-screens';
@@ -22,6 +24,8 @@ type FlowView = ComponentType<{ flow: AnyActorRef }>;
 export const FLOW_VIEWS: Record<RegisteredServiceKey, FlowView> = {
   'allowance-channel': AllowanceChannelFlowView as FlowView,
   'senior-card': SeniorCardFlowView as FlowView,
+  'senior-education': SeniorEducationFlowView as FlowView,
+  'taxi-hailing': TaxiHailingFlowView as FlowView,
   progress: ProgressFlowView as FlowView,
   'ltc-joint': JointApplicationFlowView as FlowView,
   'home-adaptation': HomeAdaptationFlowView as FlowView,

@@ -2,6 +2,7 @@ import type {
   ApplicationRequest,
   ApplicationView,
   CentreView,
+  EducationCatalogue,
   ErrorBody,
   HelpRequest,
   HelpRequestBody,
@@ -76,6 +77,10 @@ export const serverClient = {
   /** POST /api/v1/queue/tickets; the same key on a retry returns the same ticket, never a second one. */
   issueTicket(ticket: IssueTicketRequest, idempotencyKey: string, cancel?: AbortSignal): Promise<IssuedTicket> {
     return request('/api/v1/queue/tickets', { method: 'POST', json: ticket, headers: { 'Idempotency-Key': idempotencyKey }, cancel });
+  },
+  /** 老年教育: schools, courses with seats left, teaching subjects. */
+  educationCourses(cancel?: AbortSignal): Promise<EducationCatalogue> {
+    return request('/api/v1/education/courses', { cancel });
   },
   /** 进度查询 by the person's identify token: all their applications, newest first. */
   progress(identifyToken: string, cancel?: AbortSignal): Promise<ProgressResponse> {
