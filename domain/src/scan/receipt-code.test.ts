@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ApplicationView } from '../contracts/server-api';
+import { composeApplicationReceipt } from '../receipt/compose-application-receipt';
 import { parseScanPayload } from './parse-scan-payload';
 import { formatReceiptCode, parseReceiptCode, RECEIPT_CODE_PATTERN } from './receipt-code';
 import { InvalidScanFieldError } from './scan-errors';
@@ -40,5 +42,32 @@ describe('receipt codes', () => {
   it('refuses to format what it could not print', () => {
     expect(() => formatReceiptCode('YL2026112200012', MAC)).toThrow(InvalidScanFieldError);
     expect(() => formatReceiptCode('YL20261122000123', MAC.slice(0, 6))).toThrow(InvalidScanFieldError);
+  });
+});
+
+describe('the receipt QR', () => {
+  const view: ApplicationView = {
+    applicationNo: 'YL20261122000123',
+    serviceKey: 'senior-card',
+    serviceName: { zh: '敬老卡申领', en: 'Senior card' },
+    status: 'submitted',
+    submittedAt: '2026-11-22T02:00:00.000Z',
+    applicantNameMasked: '李*英',
+    idNumberMasked: '310105**********21',
+    answers: {},
+    details: [],
+    parts: [],
+    catalogueVersion: 'test',
+  };
+  const qrOf = (app: ApplicationView) => composeApplicationReceipt(app, { locale: 'zh-CN' }).blocks.find((b) => b.kind === 'qr');
+
+  it('holds the receipt code when the server gave one, which scans back to the same application', () => {
+    const code = formatReceiptCode(view.applicationNo, MAC);
+    expect(qrOf({ ...view, receiptCode: code })).toMatchObject({ kind: 'qr', data: code });
+    expect(parseScanPayload(code)).toMatchObject({ applicationNo: view.applicationNo, receiptCode: code });
+  });
+
+  it('falls back to the bare number for a view without one', () => {
+    expect(qrOf(view)).toMatchObject({ kind: 'qr', data: 'YL20261122000123' });
   });
 });
