@@ -51,8 +51,8 @@ describe.skipIf(!hasChromium)('kiosk: choosing the allowance channel (选择老�
     expect(text).not.toContain(li.birthDate.replaceAll('-', ''));
     expect(text).not.toContain(li.name);
     expect(bytes.includes(iconv.encode('社会保障卡', 'gb18030'))).toBe(true);
-    // QR code of the application number (GS ( k store, function 80).
-    const qrStore = Buffer.concat([Buffer.from([0x1d, 0x28, 0x6b, applicationNo.length + 3, 0x00, 0x31, 0x50, 0x30]), Buffer.from(applicationNo)]);
+    // QR code of the receipt code: the number, '-' and 10 check characters (GS ( k store, function 80).
+    const qrStore = Buffer.concat([Buffer.from([0x1d, 0x28, 0x6b, applicationNo.length + 11 + 3, 0x00, 0x31, 0x50, 0x30]), Buffer.from(`${applicationNo}-`)]);
     expect(bytes.includes(qrStore)).toBe(true);
 
     // The server has it, masked.
