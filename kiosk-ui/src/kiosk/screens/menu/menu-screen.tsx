@@ -78,43 +78,50 @@ export function MenuScreen({
         {view.entries.map((entry) => (
           <ServiceButton key={entry.serviceKey} entry={entry} />
         ))}
-        {view.groups.map((group) => (
-          <BigButton
-            key={group.page}
-            testId={`menu-group-${group.page}`}
-            class="service-choice menu-group"
-            label={t(GROUP_NAMES[group.page])}
-            hint={<span class="status">{t('kioskMenu.group.count', { available: group.available, total: group.total })}</span>}
-            onTap={() => send({ type: 'menu.page', page: group.page })}
-          />
-        ))}
       </div>
+      {view.groups.length > 0 && (
+        <div class="menu-row">
+          {view.groups.map((group) => (
+            <BigButton
+              key={group.page}
+              testId={`menu-group-${group.page}`}
+              class="service-choice menu-group"
+              label={t(GROUP_NAMES[group.page])}
+              hint={<span class="status">{t('kioskMenu.group.count', { available: group.available, total: group.total })}</span>}
+              onTap={() => send({ type: 'menu.page', page: group.page })}
+            />
+          ))}
+        </div>
+      )}
       {!home && (
         <BigButton variant="primary" testId="menu-back" label={t('kioskMenu.group.back')} onTap={() => send({ type: 'menu.page', page: 'home' })} />
       )}
-      {/* With the card read, the server detects priority (优先办) for the ticket. */}
-      {home && ticketsOffered && (
-        <BigButton
-          testId="take-ticket"
-          variant="secondary"
-          class="service-choice"
-          label={t('queueTicket.menu.take')}
-          hint={<TakeTicketHint fallback="queueTicket.menu.takeHint" />}
-          onTap={() => send({ type: 'ticket.start' })}
-        />
+      {home && (
+        <div class="menu-row">
+          {/* With the card read, the server detects priority (优先办) for the ticket. */}
+          {ticketsOffered && (
+            <BigButton
+              testId="take-ticket"
+              variant="secondary"
+              class="service-choice"
+              label={t('queueTicket.menu.take')}
+              hint={<TakeTicketHint fallback="queueTicket.menu.takeHint" />}
+              onTap={() => send({ type: 'ticket.start' })}
+            />
+          )}
+          {proxying ? (
+            <BigButton testId="proxy-end" class="service-choice" label={t('kioskMenu.proxy.end')} onTap={() => send({ type: 'proxy.end' })} />
+          ) : (
+            <BigButton
+              testId="proxy-start"
+              class="service-choice"
+              label={t('kioskMenu.proxy.start')}
+              hint={<span class="status">{t('kioskMenu.proxy.startHint')}</span>}
+              onTap={() => send({ type: 'proxy.start' })}
+            />
+          )}
+        </div>
       )}
-      {home &&
-        (proxying ? (
-          <BigButton compact testId="proxy-end" label={t('kioskMenu.proxy.end')} onTap={() => send({ type: 'proxy.end' })} />
-        ) : (
-          <BigButton
-            testId="proxy-start"
-            class="service-choice unavailable"
-            label={t('kioskMenu.proxy.start')}
-            hint={<span class="status">{t('kioskMenu.proxy.startHint')}</span>}
-            onTap={() => send({ type: 'proxy.start' })}
-          />
-        ))}
       {home && <p>{t('kiosk.menu.otherServices')}</p>}
     </Screen>
   );
