@@ -1,4 +1,5 @@
 import type { StaffAuthOptions } from './plugins/staff-auth-plugin';
+import type { RideHailingClientOptions } from './taxi/ride-hailing-client';
 import type { WebhookOptions } from './webhooks/webhooks-plugin';
 
 /** How to reach the database: embedded PGlite (default) or a PostgreSQL server. */
@@ -36,6 +37,8 @@ export interface AppOptions {
   centreName?: string;
   /** Department webhooks: whether this instance runs the delivery loop, its retry schedule and timers. */
   webhooks?: WebhookOptions;
+  /** 申程出行: the ride-hailing platform taxis are booked through (RIDE_HAILING_URL); none: TAXI_UNAVAILABLE. */
+  rideHailing?: RideHailingClientOptions;
   /** Fastify logger: false (default), true, or pino options merged over the server's safe defaults. */
   logger?: boolean | object;
 }

@@ -81,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(databasePlugin, { database: options.database });
     await app.register(dataProtectionPlugin, { dataKey: options.dataKey, database: options.database });
     await app.register(registryPlugin, { seedDemoRegistry: options.seedDemoRegistry ?? true });
-    await app.register(servicesPlugin);
+    await app.register(servicesPlugin, { rideHailing: options.rideHailing });
     await app.register(queuePlugin, { seedDemoCentre: options.seedDemoRegistry ?? true });
     await app.register(queueEventHubPlugin);
     await app.register(staffAuthPlugin, options.staff ?? {});

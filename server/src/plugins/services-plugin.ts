@@ -2,8 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApplicationService } from '../applications/application-service';
 import { ApplicationViews } from '../applications/application-views';
+import { appliers } from '../applications/appliers';
+import { taxiHailingApplier } from '../applications/services/taxi-hailing';
 import { IdentifyService } from '../identify/identify-service';
 import { IdentifyTokens } from '../identify/identify-tokens';
+import { RideHailingClient, type RideHailingClientOptions } from '../taxi/ride-hailing-client';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,12 +16,16 @@ declare module 'fastify' {
 }
 
 /** The kiosk's use cases, wired to the database, the key and the registry. */
-async function servicesPlugin(app: FastifyInstance): Promise<void> {
+async function servicesPlugin(app: FastifyInstance, options: { rideHailing?: RideHailingClientOptions | undefined }): Promise<void> {
   const tokens = new IdentifyTokens(app.protector);
   app.decorate('identifyService', new IdentifyService(app.db, app.registry, tokens, app.demoSeeder, app.clock));
   app.decorate(
     'applicationService',
-    new ApplicationService(app.db, app.protector, app.registry, tokens, new ApplicationViews(app.protector), app.clock),
+    new ApplicationService(app.db, app.protector, app.registry, tokens, new ApplicationViews(app.protector), app.clock, {
+      ...appliers,
+      // The taxi books through the configured platform; the default map's applier has none.
+      'taxi-hailing': taxiHailingApplier(options.rideHailing ? new RideHailingClient(options.rideHailing) : null),
+    }),
   );
 }
 
