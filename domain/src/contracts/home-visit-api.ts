@@ -89,7 +89,7 @@ export type HomeVisitDetail = Static<typeof HomeVisitDetailSchema>;
 export const HomeVisitMoveRequestSchema = Type.Object(
   {
     to: Type.Union([Type.Literal('visit-scheduled'), Type.Literal('completed'), Type.Literal('rejected')]),
-    /** The status the page showed: a colleague's move in between is 409 PART_STATUS_CHANGED. */
+    /** The status the page showed: a colleague's move in between is 409 PART_CHANGED. */
     from: PartStatusSchema,
     /** Required for visit-scheduled: today or later (Shanghai). */
     visitDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),

@@ -6,10 +6,3 @@ export class HomeVisitNotFoundError extends ApiError {
     super('HOME_VISIT_NOT_FOUND', 404, 'No such home visit');
   }
 }
-
-/** 409: the street office's own system took the visit over; it is moved there. */
-export class HomeVisitHandledExternallyError extends ApiError {
-  constructor() {
-    super('HOME_VISIT_HANDLED_EXTERNALLY', 409, 'The street office system handles this visit');
-  }
-}

@@ -13,8 +13,10 @@ import {
 import type { DataProtector } from '../crypto/data-protector';
 import type { SqlDatabase } from '../db/sql-database';
 import type { StaffUser } from '../staff/staff-accounts';
-import { applyPartMove, lockPart } from '../webhooks/apply-part-move';
-import { HomeVisitHandledExternallyError, HomeVisitNotFoundError } from './home-visit-errors';
+import { PartHandledExternallyError } from '../departments/department-errors';
+import { movePart } from '../departments/part-mover';
+import { findPartForMove } from '../webhooks/find-part';
+import { HomeVisitNotFoundError } from './home-visit-errors';
 
 const FILTERS: Record<HomeVisitFilter, readonly PartStatus[] | null> = {
   open: ['submitted', 'visit-scheduled'],
@@ -122,17 +124,18 @@ export class HomeVisits {
   /** Schedule (or move to another day), complete, or decline a visit; the history names the staff member. */
   async move(applicationNo: string, partNo: number, request: HomeVisitMoveRequest, mover: StaffUser): Promise<HomeVisitMoved> {
     return this.db.transaction(async (tx) => {
-      const part = await lockPart(tx, applicationNo, partNo);
+      const part = await findPartForMove(tx, applicationNo, partNo);
       if (!part || part.kind !== 'home-visit') throw new HomeVisitNotFoundError();
-      if (part.handledExternally) throw new HomeVisitHandledExternallyError();
-      await applyPartMove(tx, part, {
-        to: request.to,
-        expectedFrom: request.from,
-        actor: mover.username,
-        note: request.note?.trim() || null,
-        ...(request.visitDate !== undefined && { visitDate: request.visitDate }),
-        at: this.clock(),
-      });
+      if (part.handledExternally) throw new PartHandledExternallyError();
+      const note = request.note?.trim();
+      await movePart(
+        tx,
+        part.applicationId,
+        partNo,
+        { expectedStatus: request.from, to: request.to, ...(note && { note }), ...(request.visitDate !== undefined && { visitDate: request.visitDate }) },
+        mover.username,
+        this.clock(),
+      );
       const [row] = await tx.query<VisitRow>(
         `SELECT ${VISIT_COLUMNS} FROM application_parts p JOIN applications a ON a.id = p.application_id WHERE p.application_id = $1 AND p.part_no = $2`,
         [part.applicationId, partNo],

@@ -86,17 +86,17 @@ describeOnEachDatabase('home visit routes (上门办)', (target) => {
   it('schedules (today or later), moves to another day, completes; stale and refused moves are 409', async () => {
     const applicationNo = await bookVisit();
     const past = await move('desk', applicationNo, { to: 'visit-scheduled', from: 'submitted', visitDate: '2026-03-09' });
-    expect([past.statusCode, past.json().code]).toEqual([400, 'PART_MOVE_FACT_INVALID']);
+    expect([past.statusCode, past.json().code]).toEqual([400, 'VISIT_DATE_IN_PAST']);
     const noDate = await move('desk', applicationNo, { to: 'visit-scheduled', from: 'submitted' });
     expect(noDate.statusCode).toBe(400);
     const early = await move('desk', applicationNo, { to: 'completed', from: 'submitted' });
-    expect([early.statusCode, early.json().code]).toEqual([409, 'PART_MOVE_REFUSED']);
+    expect([early.statusCode, early.json().code]).toEqual([409, 'PART_MOVE_NOT_ALLOWED']);
 
     const scheduled = await move('desk', applicationNo, { to: 'visit-scheduled', from: 'submitted', visitDate: '2026-03-12' });
     expect(scheduled.statusCode).toBe(200);
     expect(scheduled.json<HomeVisitMoved>().visit).toMatchObject({ status: 'visit-scheduled', visitDate: '2026-03-12', nextStatuses: ['visit-scheduled', 'completed'] });
     const stale = await move('boss', applicationNo, { to: 'visit-scheduled', from: 'submitted', visitDate: '2026-03-13' });
-    expect([stale.statusCode, stale.json().code]).toEqual([409, 'PART_STATUS_CHANGED']);
+    expect([stale.statusCode, stale.json().code]).toEqual([409, 'PART_CHANGED']);
     const moved = await move('boss', applicationNo, { to: 'visit-scheduled', from: 'visit-scheduled', visitDate: '2026-03-13', note: '老人要求改期' });
     expect(moved.json<HomeVisitMoved>().visit.visitDate).toBe('2026-03-13');
     const done = await move('desk', applicationNo, { to: 'completed', from: 'visit-scheduled' });
@@ -127,7 +127,7 @@ describeOnEachDatabase('home visit routes (上门办)', (target) => {
     const list = await get('desk', '/api/v1/admin/home-visits');
     expect(list.json<HomeVisitList>().visits.find((v) => v.applicationNo === applicationNo)).toMatchObject({ handledExternally: true, nextStatuses: [] });
     const refused = await move('desk', applicationNo, { to: 'visit-scheduled', from: 'submitted', visitDate: '2026-03-12' });
-    expect([refused.statusCode, refused.json().code]).toEqual([409, 'HOME_VISIT_HANDLED_EXTERNALLY']);
+    expect([refused.statusCode, refused.json().code]).toEqual([409, 'PART_HANDLED_EXTERNALLY']);
     await app.webhookSubscriptions.remove('street-office');
   });
 });

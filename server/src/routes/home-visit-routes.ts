@@ -57,8 +57,8 @@ export const homeVisitRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Schedule a home visit (or move it to another day), mark it done, or decline it; answers the visit and its history',
         description:
           'Moves as canMovePart allows for home-visit parts (submitted → visit-scheduled | rejected; visit-scheduled → visit-scheduled | completed), ' +
-          `written to the part's history with the staff username. Errors: 400 VALIDATION_FAILED, PART_MOVE_FACT_INVALID (visit date missing or in the past); ${AUTH}; ` +
-          '404 HOME_VISIT_NOT_FOUND; 409 PART_MOVE_REFUSED, PART_STATUS_CHANGED, HOME_VISIT_HANDLED_EXTERNALLY.',
+          `written to the part's history with the staff username. Errors: 400 VALIDATION_FAILED, VISIT_DATE_REQUIRED, VISIT_DATE_IN_PAST, MOVE_FIELD_UNEXPECTED; ${AUTH}; ` +
+          '404 HOME_VISIT_NOT_FOUND; 409 PART_MOVE_NOT_ALLOWED, PART_CHANGED, PART_HANDLED_EXTERNALLY.',
         params: HomeVisitParamsSchema,
         body: HomeVisitMoveRequestSchema,
         response: { 200: HomeVisitMovedSchema, ...errorResponses(400, 401, 403, 404, 409) },

@@ -121,11 +121,11 @@ describeOnEachDatabase('webhook routes', (target) => {
 
     // canMovePart decides; facts are required; a stale `from` is refused.
     const refused = await inbound({ eventId: 'mi-0002', applicationNo, partNo: 1, to: 'report-delivered' });
-    expect([refused.statusCode, refused.json().code]).toEqual([409, 'PART_MOVE_REFUSED']);
+    expect([refused.statusCode, refused.json().code]).toEqual([409, 'PART_MOVE_NOT_ALLOWED']);
     const noDate = await inbound({ eventId: 'mi-0003', applicationNo, partNo: 1, to: 'visit-scheduled' });
-    expect([noDate.statusCode, noDate.json().code]).toEqual([400, 'PART_MOVE_FACT_INVALID']);
+    expect([noDate.statusCode, noDate.json().code]).toEqual([400, 'VISIT_DATE_REQUIRED']);
     const stale = await inbound({ eventId: 'mi-0004', applicationNo, partNo: 1, to: 'visit-scheduled', from: 'submitted', visitDate: '2026-03-12' });
-    expect([stale.statusCode, stale.json().code]).toEqual([409, 'PART_STATUS_CHANGED']);
+    expect([stale.statusCode, stale.json().code]).toEqual([409, 'PART_CHANGED']);
     // A refused event did not use up its id.
     const scheduled = await inbound({ eventId: 'mi-0003', applicationNo, partNo: 1, to: 'visit-scheduled', visitDate: '2026-03-12' });
     expect(scheduled.json()).toMatchObject({ applied: true, status: 'visit-scheduled' });
@@ -138,6 +138,20 @@ describeOnEachDatabase('webhook routes', (target) => {
     // Only the department's own, taken-over parts.
     const notExternal = await inbound({ eventId: 'mi-0005', applicationNo, partNo: 2, to: 'submitted' });
     expect([notExternal.statusCode, notExternal.json().code]).toEqual([404, 'EXTERNAL_PART_NOT_FOUND']);
+
+    // The rest of the assessment from outside, as an officer would: the report releases the waiting part.
+    expect((await inbound({ eventId: 'mi-0006', applicationNo, partNo: 1, to: 'assessed', careLevel: 3 })).json()).toMatchObject({ applied: true });
+    expect((await inbound({ eventId: 'mi-0007', applicationNo, partNo: 1, to: 'public-notice' })).json()).toMatchObject({ applied: true });
+    clock.advance(14 * 86_400_000);
+    expect((await inbound({ eventId: 'mi-0008', applicationNo, partNo: 1, to: 'report-delivered' })).json()).toMatchObject({ applied: true });
+    clock.now = TEST_INSTANT;
+    const released = await app.db.query<{ status: string; actor: string }>(
+      `SELECT p.status, e.actor FROM application_parts p JOIN applications a ON a.id = p.application_id
+       JOIN application_part_events e ON e.application_id = p.application_id AND e.part_no = p.part_no
+       WHERE a.application_no = $1 AND p.part_no = 2 ORDER BY e.id DESC LIMIT 1`,
+      [applicationNo],
+    );
+    expect(released).toEqual([{ status: 'submitted', actor: 'system' }]);
   });
 
   it('refuses unsigned, wrongly signed, stale and non-takeover requests before reading the body', async () => {

@@ -116,9 +116,9 @@ const inboundRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'A department system that took its parts over moves one of them (signed; idempotent by eventId)',
         description:
           `${SIGNATURE_DOC} A replayed eventId answers 200 with applied: false and changes nothing. The move must be one canMovePart allows; ` +
-          'visit-scheduled needs visitDate, assessed needs careLevel. History actor: external:<department>. ' +
-          'Errors: 400 VALIDATION_FAILED, INVALID_JSON, PART_MOVE_FACT_INVALID; 401 WEBHOOK_SIGNATURE_INVALID; 403 WEBHOOK_TAKEOVER_OFF; ' +
-          '404 EXTERNAL_PART_NOT_FOUND; 409 PART_MOVE_REFUSED, PART_STATUS_CHANGED.',
+          'visit-scheduled needs visitDate, assessed needs careLevel, as for officers (report-delivered releases waiting parts). History actor: external:<department>. ' +
+          'Errors: 400 VALIDATION_FAILED, INVALID_JSON, VISIT_DATE_REQUIRED, VISIT_DATE_IN_PAST, CARE_LEVEL_REQUIRED, MOVE_FIELD_UNEXPECTED; ' +
+          '401 WEBHOOK_SIGNATURE_INVALID; 403 WEBHOOK_TAKEOVER_OFF; 404 EXTERNAL_PART_NOT_FOUND; 409 PART_MOVE_NOT_ALLOWED, PART_CHANGED, NOTICE_PERIOD_RUNNING.',
         params: WebhookDepartmentParamsSchema,
         body: InboundPartEventSchema,
         response: { 200: InboundPartEventResultSchema, ...errorResponses(400, 401, 403, 404, 409) },

@@ -1,6 +1,7 @@
 import type { DepartmentKey, InboundPartEvent, InboundPartEventResult, PartStatus } from '@eldercare/domain';
 import type { SqlDatabase } from '../db/sql-database';
-import { applyPartMove, lockPart } from './apply-part-move';
+import { movePart } from '../departments/part-mover';
+import { findPartForMove } from './find-part';
 import { ExternalPartNotFoundError, WebhookSignatureInvalidError, WebhookTakeoverOffError } from './webhook-errors';
 import { checkWebhookSignature } from './webhook-signature';
 import type { WebhookSubscriptions } from './webhook-subscriptions';
@@ -14,8 +15,8 @@ export interface SignedRequest {
 /**
  * A takeover system moving its department's parts: the request is signed with the
  * subscription's secret (same scheme as outbound), each event id is applied once (a replay
- * answers what happened, changes nothing), the move goes through canMovePart like an officer's,
- * and the history names the actor 'external:<department>'.
+ * answers what happened, changes nothing), the move is the officers' movePart (canMovePart, the
+ * assessment's facts, released waiting parts), and the history names the actor 'external:<department>'.
  */
 export class InboundPartEvents {
   constructor(
@@ -36,26 +37,32 @@ export class InboundPartEvents {
   apply(department: DepartmentKey, event: InboundPartEvent): Promise<InboundPartEventResult> {
     const now = this.clock();
     return this.db.transaction(async (tx) => {
-      const part = await lockPart(tx, event.applicationNo, event.partNo);
+      const part = await findPartForMove(tx, event.applicationNo, event.partNo);
       if (!part || part.department !== department || !part.handledExternally) throw new ExternalPartNotFoundError();
-      // The part lock orders concurrent replays: the second one finds the first one's row.
+      // The application lock orders concurrent replays: the second one finds the first one's row.
       const [recorded] = await tx.query<{ to_status: PartStatus }>(
         'SELECT to_status FROM webhook_inbound_events WHERE department = $1 AND event_id = $2',
         [department, event.eventId],
       );
       if (recorded) return { applied: false, applicationNo: event.applicationNo, partNo: event.partNo, status: part.status };
-      await applyPartMove(tx, part, {
-        to: event.to,
-        ...(event.from !== undefined && { expectedFrom: event.from }),
-        actor: `external:${department}`,
-        note: event.note ?? null,
-        ...(event.visitDate !== undefined && { visitDate: event.visitDate }),
-        ...(event.careLevel !== undefined && { careLevel: event.careLevel }),
-        at: now,
-      });
+      await movePart(
+        tx,
+        part.applicationId,
+        event.partNo,
+        {
+          // Without `from` the sender means the status the part has now.
+          expectedStatus: event.from ?? part.status,
+          to: event.to,
+          ...(event.note !== undefined && { note: event.note }),
+          ...(event.visitDate !== undefined && { visitDate: event.visitDate }),
+          ...(event.careLevel !== undefined && { careLevel: event.careLevel }),
+        },
+        `external:${department}`,
+        now,
+      );
       await tx.query(
         `INSERT INTO webhook_inbound_events (department, event_id, received_at, application_id, part_no, to_status) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [department, event.eventId, now, part.applicationId, part.partNo, event.to],
+        [department, event.eventId, now, part.applicationId, event.partNo, event.to],
       );
       return { applied: true, applicationNo: event.applicationNo, partNo: event.partNo, status: event.to };
     });

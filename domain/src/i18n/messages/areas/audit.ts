@@ -9,11 +9,7 @@ export const auditZhCN = {
   'error.WEBHOOK_SIGNATURE_INVALID': '请求签名无效或已过期。',
   'error.WEBHOOK_TAKEOVER_OFF': '该部门未接管办理，不能从外部系统变更状态。',
   'error.EXTERNAL_PART_NOT_FOUND': '没有由该部门系统办理的这一事项。',
-  'error.PART_MOVE_REFUSED': '该事项当前状态下不能进行这一步。',
-  'error.PART_STATUS_CHANGED': '该事项已被他人处理，请刷新后再试。',
-  'error.PART_MOVE_FACT_INVALID': '请填写有效的上门日期（今天或以后）或照护等级。',
   'error.HOME_VISIT_NOT_FOUND': '没有这条上门办记录。',
-  'error.HOME_VISIT_HANDLED_EXTERNALLY': '这次上门由街镇系统安排，请在街镇系统中处理。',
 
   'audit.nav': '审计日志',
   'audit.heading': '审计日志',
@@ -89,11 +85,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'error.WEBHOOK_SIGNATURE_INVALID': 'The request signature is invalid or expired.',
   'error.WEBHOOK_TAKEOVER_OFF': 'This department has not taken its parts over; its system cannot move them.',
   'error.EXTERNAL_PART_NOT_FOUND': 'There is no such part handled by this department’s system.',
-  'error.PART_MOVE_REFUSED': 'This step is not possible from the part’s current status.',
-  'error.PART_STATUS_CHANGED': 'Someone else has moved this part. Refresh and try again.',
-  'error.PART_MOVE_FACT_INVALID': 'Enter a valid visit date (today or later) or care level.',
   'error.HOME_VISIT_NOT_FOUND': 'There is no such home visit.',
-  'error.HOME_VISIT_HANDLED_EXTERNALLY': 'The street office system arranges this visit; handle it there.',
 
   'audit.nav': 'Audit log',
   'audit.heading': 'Audit log',
