@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { startAgent, type RunningAgent } from '@eldercare/device-agent';
-import { buildApp, DEMO_CENTRE_ID } from '@eldercare/server';
+import { buildApp, DEMO_CENTRE_ID, startRideHailingSimulator, type RunningRideHailingSimulator } from '@eldercare/server';
 import type { FastifyInstance } from 'fastify';
 import { startSimulatorProcesses, type SimulatorProcesses } from './simulator-processes';
 
@@ -46,6 +46,11 @@ export interface StackOptions {
   simulators?: 'in-process' | 'processes';
   /** With simulators: 'processes', serve the reader on this pseudo-terminal (needs socat). */
   readerPty?: string;
+  /**
+   * 申程出行: the ride-hailing platform's URL; without one a simulator of its protocol runs
+   * in-process on a free loopback port (plates and ETAs from a seeded random).
+   */
+  rideHailingUrl?: string;
   /** Create the demo staff accounts, with random passwords written to this file (0600). */
   demoStaffPasswordsFile?: string;
 }
@@ -67,6 +72,10 @@ export interface RunningStack {
   agentToken: string;
   server: FastifyInstance;
   agent: RunningAgent;
+  /** The ride-hailing simulator taxis are booked through, unless rideHailingUrl was given. */
+  rideHailingSimulator?: RunningRideHailingSimulator;
+  /** Where taxis are booked (RIDE_HAILING_URL or the simulator). */
+  rideHailingUrl: string;
   /** Present with simulators: 'processes'. */
   simulatorProcesses?: SimulatorProcesses;
   close(): Promise<void>;
@@ -130,6 +139,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     throw err;
   }
 
+  const rideHailingSimulator = options.rideHailingUrl ? undefined : await startRideHailingSimulator();
+  const rideHailingUrl = options.rideHailingUrl ?? rideHailingSimulator!.url;
   let server: FastifyInstance;
   try {
     server = await buildApp({
@@ -139,6 +150,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...(options.dataKey && { dataKey: options.dataKey }),
       uiDir: existsSync(UI_DIR) ? UI_DIR : undefined,
       kioskAgent: { url: agent.url, token: agentToken },
+      rideHailing: { baseUrl: rideHailingUrl },
       ...(options.centreName && { centreName: options.centreName }),
       ...(options.demoStaffPasswordsFile && { staff: { demoPasswordsFile: options.demoStaffPasswordsFile } }),
       logger: options.logger ?? false,
@@ -147,6 +159,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   } catch (err) {
     await agent.close();
     await processes?.stop();
+    await rideHailingSimulator?.close();
     removeScratch();
     throw err;
   }
@@ -166,10 +179,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     server,
     agent,
     ...(processes && { simulatorProcesses: processes }),
+    ...(rideHailingSimulator && { rideHailingSimulator }),
+    rideHailingUrl,
     async close() {
       await server.close();
       await agent.close();
       await processes?.stop();
+      await rideHailingSimulator?.close();
       removeScratch();
     },
   };

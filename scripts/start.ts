@@ -9,7 +9,8 @@
  * Without READER and PRINTER the devices are simulators in their own processes on TCP loopback
  * ports, each with a control API (see the printed addresses); SIMULATORS=in-process runs them
  * inside the agent instead, READER_PTY=/tmp/ttyIdReader puts the reader on a pseudo-terminal
- * (needs socat).
+ * (needs socat). RIDE_HAILING_URL books taxis through a real 申程出行 endpoint instead of the
+ * built-in simulator.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -46,6 +47,7 @@ const stack = await startStack({
   ...(env.CENTRE_NAME && { centreName: env.CENTRE_NAME }),
   logger: env.LOG === '1',
   ...(demoStaffPasswordsFile && { demoStaffPasswordsFile }),
+  ...(env.RIDE_HAILING_URL && { rideHailingUrl: env.RIDE_HAILING_URL }),
 }).catch((err: NodeJS.ErrnoException) => {
   // The usual first-run problem gets a sentence, not a stack trace.
   if (err.code === 'EADDRINUSE') {
@@ -76,6 +78,7 @@ console.log(`
   API documentation     ${stack.docsUrl}
   Device agent          ${stack.agentUrl}   (pairing token: ${stack.agentToken})
   Staff accounts        ${demoStaffPasswordsFile ? `demo passwords in ${demoStaffPasswordsFile}` : 'no demo accounts (DEMO_STAFF=off)'}
+  Taxi (申程出行)       ${stack.rideHailingSimulator ? `simulator ${stack.rideHailingUrl}` : stack.rideHailingUrl}
   Database              ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(REPO_ROOT, env.DATA_DIR ?? 'data')}`}
 ${simulatorLines}
 Open the simulator and the kiosk side by side: place a demo ID card in the simulator, then tap

@@ -4,3 +4,4 @@ export { optionsFromEnv } from './options-from-env';
 export type { SqlDatabase } from './db/sql-database';
 export { DEMO_STAFF_PASSWORDS_FILE } from './staff/demo-staff-seeder';
 export { DEMO_CENTRE_ID } from './queue/demo-queue-centre';
+export { startRideHailingSimulator, type RunningRideHailingSimulator } from './taxi/ride-hailing-simulator';
