@@ -20,7 +20,7 @@ export class ConfigError extends Error {
 /**
  * Reads the server's environment: PORT, HOST, DATABASE_URL, DATA_DIR, DATA_KEY, UI_DIR,
  * DEMO_REGISTRY, CENTRE_NAME, DEMO_STAFF, STAFF_SESSION_HOURS, STAFF_IDLE_MINUTES,
- * TRUST_FORWARDED_PROTO, RIDE_HAILING_URL, RIDE_HAILING_TOKEN (see server/README.md).
+ * TRUST_FORWARDED_PROTO, RIDE_HAILING_URL, RIDE_HAILING_TOKEN, WEBHOOK_DISPATCH (see server/README.md).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, repoRoot = REPO_ROOT): { app: AppOptions; listen: ListenOptions } {
   const port = env['PORT'] === undefined || env['PORT'] === '' ? 8080 : Number(env['PORT']);
@@ -38,6 +38,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, repoRoot = 
   if (env['CENTRE_NAME']) app.centreName = env['CENTRE_NAME'];
   if (env['RIDE_HAILING_URL']) app.rideHailing = { baseUrl: env['RIDE_HAILING_URL'], ...(env['RIDE_HAILING_TOKEN'] && { token: env['RIDE_HAILING_TOKEN'] }) };
   app.staff = staffOptionsFromEnv(env, resolve(repoRoot, env['DATA_DIR'] || 'data'));
+  // Every instance may send webhooks (SKIP LOCKED); `off` keeps this one from sending.
+  if (env['WEBHOOK_DISPATCH'] === 'off') app.webhooks = { dispatch: false };
   return { app, listen: { port, host: env['HOST'] || '0.0.0.0' } };
 }
 
