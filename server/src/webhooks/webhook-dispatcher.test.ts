@@ -7,7 +7,7 @@ import { buildApp } from '../app';
 import { describeOnEachDatabase, TEST_DATA_KEY } from '../testing/test-databases';
 import { TestClock, TEST_INSTANT } from '../testing/test-kiosk';
 import { insertTestApplication } from './insert-test-application';
-import { WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookDispatcher, type WebhookTimers } from './webhook-dispatcher';
 import { checkWebhookSignature } from './webhook-signature';
 
 const SECRET = 'street-office-secret-0123456789abcdef';
@@ -171,6 +171,37 @@ describeOnEachDatabase('webhook dispatcher', (target) => {
     expect(receiver.received).toHaveLength(6);
     expect(new Set(receiver.received.map((r) => r.headers['x-eldercare-delivery'])).size).toBe(6);
     expect((await deliveries()).every((d) => d.status === 'delivered')).toBe(true);
+  });
+
+  it('the loop polls on its timer and a new delivery (NOTIFY) wakes it at once; stop cancels the timer', async () => {
+    const pending: { fn: () => void; ms: number; cancelled: boolean }[] = [];
+    const timers: WebhookTimers = {
+      set(fn, ms) {
+        const timer = { fn, ms, cancelled: false };
+        pending.push(timer);
+        return () => {
+          timer.cancelled = true;
+        };
+      },
+    };
+    const live = () => pending.filter((t) => !t.cancelled);
+    const loop = new WebhookDispatcher(app.db, app.protector, app.webhookSubscriptions, clock.read, { pollMs: 5_000 }, timers);
+    await loop.start();
+    expect(live().map((t) => t.ms)).toEqual([5_000]);
+
+    await insertTestApplication(app, { serviceKey: 'home-visit', parts: [{ department: 'street-office', kind: 'home-visit' }], at: clock.now });
+    // The NOTIFY may arrive from another connection (PostgreSQL): wait for the wake-up timer, not for time.
+    await expect.poll(() => live().map((t) => t.ms)).toEqual([0]);
+    const wake = live()[0]!;
+    wake.cancelled = true;
+    wake.fn();
+    // Joins the round the timer started (the POST is real I/O).
+    await loop.runOnce();
+    expect((await deliveries()).map((d) => d.status)).toEqual(['delivered']);
+    // After the round, the next poll is scheduled.
+    await expect.poll(() => live().map((t) => t.ms)).toEqual([5_000]);
+    await loop.stop();
+    expect(live()).toHaveLength(0);
   });
 
   it('with personalData the applicant is in the payload, masked', async () => {
