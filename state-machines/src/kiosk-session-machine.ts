@@ -794,6 +794,8 @@ export const kioskSessionMachine = setup({
                   },
                 },
                 identifying: {
+                  // A card read on the relationship or consent screen replaces the senior.
+                  entry: 'cancelProxy',
                   invoke: {
                     id: 'identify',
                     src: 'identify',
