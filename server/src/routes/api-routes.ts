@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { KioskAgentOptions } from '../app-options';
 import { applicationRoutes } from './application-routes';
-import { educationRoutes } from './education-routes';
 import { departmentRoutes } from './department-routes';
+import { educationRoutes } from './education-routes';
 import { healthRoutes } from './health-routes';
 import { helpRequestRoutes } from './help-request-routes';
 import { identifyRoutes } from './identify-routes';
