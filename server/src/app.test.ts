@@ -175,6 +175,7 @@ describe('app surface', () => {
         '/api/v1/departments/parts/{applicationNo}/{partNo}',
         '/api/v1/departments/parts/{applicationNo}/{partNo}/moves',
         '/api/v1/departments/worklist',
+        '/api/v1/education/courses',
         '/api/v1/health',
         '/api/v1/help-requests',
         '/api/v1/identify',

@@ -160,7 +160,8 @@ describe('malformed requests never produce a 500', () => {
     const post = (body: unknown) =>
       app.inject({ method: 'POST', url: '/api/v1/applications', payload: body as object, headers: { 'idempotency-key': 'malformed' } });
     const cases: [unknown, string][] = [
-      [{ serviceKey: 'taxi-hailing', identifyToken: token, answers: {} }, '/serviceKey'],
+      [{ serviceKey: 'parcel-delivery', identifyToken: token, answers: {} }, '/serviceKey'],
+      [{ serviceKey: 'taxi-hailing', identifyToken: token, answers: {} }, '/answers'],
       [{ identifyToken: token, answers: {} }, '/serviceKey'],
       [{ ...seniorCardRequest(token), answers: { phone: '12345', delivery: 'mail' } }, '/answers/phone'],
       [{ ...seniorCardRequest(token), answers: { phone: '13912345678', delivery: 'drone' } }, '/answers/delivery'],
