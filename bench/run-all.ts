@@ -6,7 +6,7 @@
  * BENCH_TICKETS sizes the queue-ticket benchmark (default 2,400 tickets after 300 for warm-up).
  * BENCH_DISPLAYS and BENCH_CALLS size the call-display fan-out (default 500 displays, 20 calls).
  */
-import { countAllTaps } from '@eldercare/state-machines/analysis';
+import { countAllTaps, TAP_BUDGETS } from '@eldercare/state-machines/analysis';
 import { benchAgentCardRead } from './agent-card-read';
 import { benchAgentPrintThroughput } from './agent-print-throughput';
 import { benchAgentRss, rssVerdict } from './agent-rss';
@@ -90,5 +90,10 @@ if (postgresUrl) await fanout('server on PostgreSQL, fresh schema', postgresUrl)
 
 console.log('\nTaps from card to submitted, counted on the machines’ shortest paths (keypad digits apart)');
 for (const count of countAllTaps()) {
-  line(`${count.serviceKey} (${count.scope === 'session' ? 'from the card read' : 'inside the flow'})`, `${count.taps} taps${count.typed ? ` + ${count.typed} digits typed` : ''}`);
+  const budget = count.scope === 'session' ? TAP_BUDGETS[count.serviceKey] : undefined;
+  const verdict = budget === undefined ? '' : count.taps <= budget ? ` (budget ${budget}: within)` : ` (budget ${budget}: OVER)`;
+  line(
+    `${count.serviceKey} (${count.scope === 'session' ? 'from the card read' : 'inside the flow'})`,
+    `${count.taps} taps${count.typed ? ` + ${count.typed} digits typed` : ''}${verdict}`,
+  );
 }

@@ -14,7 +14,7 @@ import { assertEvent, assign, raise, sendTo, setup, type ActorRefFrom, type AnyA
 import type { AllowanceChannelFlowEvent } from './allowance-channel-flow';
 import { errorCode } from './error-code';
 import { hostActorMissing } from './host-actor-missing';
-import type { MenuPage } from './kiosk-session-machine-menu';
+import { menuPageOf, type MenuPage } from './kiosk-session-machine-menu';
 import { queueTicketFlow, type QueueTicketFlowEvent, type QueueTicketFlowOutput, type QueueTicketIssued } from './queue-ticket-flow';
 import type { SeniorCardFlowEvent } from './senior-card-flow';
 import { IN_FLIGHT_TAG, type KioskServiceKey, type OptionFlowEvent, type ServiceFlowInput, type ServiceFlowOutput } from './service-flow-types';
@@ -441,11 +441,18 @@ const SERVICE_FLOW_ACTORS = Object.fromEntries(
 
 const REGISTERED_KEYS = Object.keys(SERVICE_FLOWS) as RegisteredServiceKey[];
 
-/** menu → the chosen flow's state, one transition per registered flow. */
+/**
+ * menu → the chosen flow's state, one transition per registered flow. A service is taken only
+ * from the menu page that shows it, as on screen (so the tap analysis counts the group tap).
+ */
 const SERVICE_SELECT_TRANSITIONS = REGISTERED_KEYS.map((key) => ({
   guard: {
     type: 'serviceIs' as const,
-    params: ({ event }: { event: { serviceKey: KioskServiceKey } }) => ({ selected: event.serviceKey, expected: key }),
+    params: ({ context, event }: { context: KioskSessionContext; event: { serviceKey: KioskServiceKey } }) => ({
+      selected: event.serviceKey,
+      expected: key,
+      onPage: menuPageOf(key) === context.menuPage,
+    }),
   },
   target: `inService.${SERVICE_FLOWS[key].state}`,
   actions: {
@@ -542,7 +549,8 @@ export const kioskSessionMachine = setup({
   guards: {
     helpAlreadyRequested: ({ context }) => context.helpRequested,
     noHelpPending: ({ context }) => !context.helpRequested,
-    serviceIs: (_, params: { selected: KioskServiceKey; expected: KioskServiceKey }) => params.selected === params.expected,
+    serviceIs: (_, params: { selected: KioskServiceKey; expected: KioskServiceKey; onPage: boolean }) =>
+      params.onPage && params.selected === params.expected,
     flowEndedWith: (_, params: { output: ServiceFlowOutput; kind: ServiceFlowOutput['kind'] }) =>
       params.output.kind === params.kind,
     jobPrinted: (_, params: { result: PrintResult }) => params.result.state === 'printed',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEvent, countAllTaps, countFlowTaps, countSessionTaps, describeTapCount } from './count-taps';
+import type { RegisteredServiceKey } from '../service-flows';
+import { KIOSK_SERVICE_KEYS } from '../service-flows';
+import { classifyEvent, countAllTaps, countFlowTaps, countSessionTaps, describeTapCount, TAP_BUDGETS } from './count-taps';
+import { FLOW_TAP_SPECS } from './flow-tap-specs';
 
 describe('classifyEvent', () => {
   it.each([
@@ -46,9 +49,27 @@ describe('taps to a submitted application', () => {
     expect(countSessionTaps('senior-card')).toMatchObject({ taps: 5, typed: 11 });
   });
 
-  it('reports both flows, alone and through the session, one line each', () => {
-    const lines = countAllTaps().map(describeTapCount);
-    expect(lines).toHaveLength(4);
-    expect(lines[3]).toMatch(/^senior-card \(session\): 5 taps \+ 11 digits typed — card\.read → /);
+  it('reports every registered flow, alone and through the session, one line each', () => {
+    const counts = countAllTaps();
+    const submitting = KIOSK_SERVICE_KEYS.filter((key) => FLOW_TAP_SPECS[key].submits !== false);
+    expect(counts.map((c) => `${c.serviceKey}/${c.scope}`)).toEqual(submitting.flatMap((key) => [`${key}/flow`, `${key}/session`]));
+    const seniorCard = counts.find((c) => c.serviceKey === 'senior-card' && c.scope === 'session')!;
+    expect(describeTapCount(seniorCard)).toMatch(/^senior-card \(session\): 5 taps \+ 11 digits typed — card\.read → /);
+  });
+
+  it('a service on a group page of the menu costs the tap that opens the group', () => {
+    expect(countSessionTaps('sports-voucher').events.slice(0, 4)).toEqual([
+      'card.read',
+      'xstate.done.actor.identify',
+      'menu.page',
+      'service.select',
+    ]);
+  });
+
+  it('stays within the issue budgets from the card read: allowance ≤ 5, senior card ≤ 8, joint trio ≤ 12', () => {
+    for (const [key, budget] of Object.entries(TAP_BUDGETS) as [RegisteredServiceKey, number][]) {
+      expect(countSessionTaps(key).taps, key).toBeLessThanOrEqual(budget);
+    }
+    expect(countSessionTaps('ltc-joint')).toMatchObject({ taps: 10, typed: 11 });
   });
 });
