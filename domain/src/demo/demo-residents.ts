@@ -154,6 +154,13 @@ export const DEMO_RESIDENT_DEFINITIONS: readonly DemoResidentDefinition[] = [
     address: '上海市普陀区石泉路120弄8号101室', issuingAuthority: PUTUO_POLICE, hukou: 'shanghai',
     holdsSeniorCard: true, allowanceChannel: 'senior-card', phone: null, financialHardship: true, medicalInsurance: 'resident',
     note: { zh: '79岁，低保家庭，从未评估', en: '79, subsistence household, never assessed' } },
+  // All three linked services at once: the re-assessment is due, the care level allows a care
+  // home, and the household is on subsistence (the joint application's end-to-end test).
+  { key: 'qian-shuzhen', name: '钱淑珍', sex: 'female', age: 81, daysSinceBirthday: 170, regionCode: '310105', sequence: 37,
+    address: '上海市长宁区虹桥路1500弄6号301室', issuingAuthority: CHANGNING_POLICE, hukou: 'shanghai',
+    holdsSeniorCard: true, allowanceChannel: 'senior-card', phone: '13601728854',
+    careLevel: 3, assessmentEndsInDays: 45, medicalInsurance: 'employee', financialHardship: true,
+    note: { zh: '81岁，低保家庭，照护等级3级，评估结论45天后到期', en: '81, subsistence household, care level 3, assessment ends in 45 days' } },
 ];
 
 function compact(date: string): string {
