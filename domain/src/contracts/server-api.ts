@@ -47,6 +47,11 @@ export const IdentifyRequestSchema = Type.Object(
     card: IdCardDataSchema,
     /** Which kiosk asks, for the audit trail. */
     kioskId: Type.Optional(Type.String({ maxLength: 64 })),
+    /**
+     * The community service centre the kiosk stands in (its `?centre=`): applications of this
+     * token belong to it. A centre the server does not know is ignored (no centre: every centre sees them).
+     */
+    centreId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]{1,32}$' })),
   },
   { additionalProperties: false },
 );

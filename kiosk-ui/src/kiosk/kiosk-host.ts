@@ -40,7 +40,7 @@ export function createKioskSession(options: KioskHostOptions) {
   if (centreId !== null) void loadCentre().catch(() => undefined);
 
   const machine = provideKioskSession({
-    identify: ({ card }, signal) => serverClient.identify(card, kioskId, signal),
+    identify: ({ card }, signal) => serverClient.identify(card, kioskId, centreId, signal),
     refreshIdentity: ({ identifyToken }, signal) => serverClient.refreshIdentity(identifyToken, signal),
     submitApplication: ({ request, idempotencyKey }, signal) => serverClient.submitApplication(request, idempotencyKey, signal),
     loadCourses: (signal) => serverClient.educationCourses(signal),

@@ -15,7 +15,7 @@ import type { DataProtector } from '../crypto/data-protector';
 import type { SqlDatabase } from '../db/sql-database';
 import { IdempotencyKeyReusedError, IdentifyTokenInvalidError, NotEligibleError } from '../errors/api-errors';
 import { toEligibilityView } from '../identify/eligibility-views';
-import type { IdentifyTokens, TokenSubject } from '../identify/identify-tokens';
+import type { IdentifyTokens, TokenOrigin, TokenSubject } from '../identify/identify-tokens';
 import { personFactsForResident } from '../identify/person-facts-for';
 import type { ResidentRecord } from '../registry/resident-record';
 import type { ResidentRegistry } from '../registry/resident-registry';
@@ -101,7 +101,8 @@ export class ApplicationService {
         today,
       });
 
-      const applicationId = await this.#insertApplication(tx, request.serviceKey, outcome, resident, proxy, token.kioskId, now);
+      // The senior's token says the centre; a proxy's token (identified at the same kiosk) does not.
+      const applicationId = await this.#insertApplication(tx, request.serviceKey, outcome, resident, proxy, token, now);
       await this.#insertParts(tx, applicationId, outcome, now);
       await idempotencyKeys.record(tx, idempotencyKey, hash, applicationId, now);
       // The row went in under a placeholder number; the real one is taken last, so the day's
@@ -120,7 +121,7 @@ export class ApplicationService {
     outcome: ApplyOutcome,
     resident: ResidentRecord,
     proxy: ProxyPerson | null,
-    kioskId: string | null,
+    origin: TokenOrigin,
     now: Date,
   ): Promise<number> {
     const p = this.protector;
@@ -129,8 +130,8 @@ export class ApplicationService {
     const [row] = await tx.query<{ id: number }>(
       `INSERT INTO applications (application_no, service_key, status, resident_id, applicant_id_number_enc, applicant_name_enc,
          answers, phone_enc, mailing_address_enc, catalogue_version, kiosk_id, submitted_at,
-         private_answers_enc, result, proxy_resident_id, proxy_id_number_enc, proxy_name_enc, proxy_relationship, proxy_consented_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
+         private_answers_enc, result, proxy_resident_id, proxy_id_number_enc, proxy_name_enc, proxy_relationship, proxy_consented_at, centre_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
       [
         `pending:${randomUUID()}`,
         serviceKey,
@@ -142,7 +143,7 @@ export class ApplicationService {
         p.encryptOptional(outcome.phone, 'application.phone'),
         p.encryptOptional(outcome.mailingAddress, 'application.mailing-address'),
         serviceCatalogue.version,
-        kioskId,
+        origin.kioskId,
         now,
         outcome.privateAnswers ? p.encrypt(JSON.stringify(outcome.privateAnswers), 'application.private-answers') : null,
         JSON.stringify(outcome.result ?? {}),
@@ -152,6 +153,7 @@ export class ApplicationService {
         proxy?.relationship ?? null,
         // The senior consented at the kiosk, in this submission (the request carries consent: true).
         proxy ? now : null,
+        origin.centreId,
       ],
     );
     return row!.id;

@@ -1,4 +1,5 @@
 import { addDays, maskIdNumber, type AuditEntry, type AuditEvent, type AuditQuery } from '@eldercare/domain';
+import { centreCondition, type CentreScope } from '../centres/centre-scope';
 import type { SqlDatabase, SqlParam } from '../db/sql-database';
 
 export const AUDIT_PAGE_SIZE_DEFAULT = 50;
@@ -32,11 +33,15 @@ function shanghaiMidnight(date: string): Date {
 
 export type AuditFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
 
-/** Reads staff_audit for the viewer: filtered, newest first, with the ticket / application it concerns. */
+/**
+ * Reads staff_audit for the viewer: filtered, newest first, with the ticket / application it
+ * concerns. A supervisor's scope is their centre: rows of its staff, officers' reads of its
+ * applications, and rows of no centre (staff_audit.centre_id, filled by a trigger: 0015).
+ */
 export class AuditLog {
   constructor(private readonly db: SqlDatabase) {}
 
-  #where(filter: AuditFilter): { sql: string; params: SqlParam[] } {
+  #where(filter: AuditFilter, scope: CentreScope): { sql: string; params: SqlParam[] } {
     const conditions: string[] = [];
     const params: SqlParam[] = [];
     const add = (condition: string, value: SqlParam) => {
@@ -47,19 +52,20 @@ export class AuditLog {
     if (filter.to) add('s.at < ?', shanghaiMidnight(addDays(filter.to, 1)));
     if (filter.username) add('s.username = ?', filter.username);
     if (filter.event) add('s.event = ?', filter.event);
+    if (scope) conditions.push(centreCondition('s.centre_id', scope, params.push(scope.centreId))!);
     return { sql: conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`, params };
   }
 
-  async page(filter: AuditFilter, page: number, pageSize: number): Promise<{ entries: AuditEntry[]; total: number }> {
-    const where = this.#where(filter);
+  async page(filter: AuditFilter, scope: CentreScope, page: number, pageSize: number): Promise<{ entries: AuditEntry[]; total: number }> {
+    const where = this.#where(filter, scope);
     const [count] = await this.db.query<{ total: number }>(`SELECT count(*)::int AS total FROM staff_audit s ${where.sql}`, where.params);
     const entries = await this.#rows(where, pageSize, (page - 1) * pageSize);
     return { entries, total: count?.total ?? 0 };
   }
 
   /** Every matching row up to `limit`, newest first (for the CSV). */
-  all(filter: AuditFilter, limit: number): Promise<AuditEntry[]> {
-    return this.#rows(this.#where(filter), limit, 0);
+  all(filter: AuditFilter, scope: CentreScope, limit: number): Promise<AuditEntry[]> {
+    return this.#rows(this.#where(filter, scope), limit, 0);
   }
 
   async #rows(where: { sql: string; params: SqlParam[] }, limit: number, offset: number): Promise<AuditEntry[]> {

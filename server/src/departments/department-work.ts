@@ -16,6 +16,7 @@ import {
   type WorklistQuery,
   type WorklistResponse,
 } from '@eldercare/domain';
+import { centreCondition, centreScopeOf, inCentreScope, type CentreScope } from '../centres/centre-scope';
 import type { SqlDatabase } from '../db/sql-database';
 import { NotFoundError } from '../errors/api-errors';
 import type { StaffUser } from '../staff/staff-accounts';
@@ -29,7 +30,7 @@ import {
 } from './department-errors';
 import { movePart } from './part-mover';
 
-export type DepartmentActor = Pick<StaffUser, 'id' | 'username' | 'role' | 'department'>;
+export type DepartmentActor = Pick<StaffUser, 'id' | 'username' | 'role' | 'department' | 'centreId'>;
 
 interface PartRow {
   application_id: number;
@@ -45,10 +46,12 @@ interface PartRow {
   visit_date: string | null;
   care_level: number | null;
   notice_ends_on: string | null;
+  centre_id: string | null;
 }
 
 const PART_SELECT = `SELECT a.id AS application_id, a.application_no, a.submitted_at, p.part_no, p.service_key, p.department, p.kind,
-  p.status, p.updated_at, p.handled_externally, p.visit_date::text AS visit_date, p.care_level, p.notice_ends_on::text AS notice_ends_on
+  p.status, p.updated_at, p.handled_externally, p.visit_date::text AS visit_date, p.care_level, p.notice_ends_on::text AS notice_ends_on,
+  a.centre_id
   FROM application_parts p JOIN applications a ON a.id = p.application_id`;
 
 /** "kind:status" of every part that can still move, for the worklist's default filter. */
@@ -81,8 +84,9 @@ function partView(row: PartRow): DepartmentPart {
 
 /**
  * 分别办理 for officers: the worklist of their department, one part with its history (a read of
- * person data, audited with the reader's reason), and moves. Supervisors read every department
- * (applications do not record their centre yet, so a supervisor's reading cannot be narrowed to it).
+ * person data, audited with the reader's reason), and moves. Officers see their whole department
+ * (every centre's applications); supervisors read any department, narrowed to their centre's
+ * applications and those tied to no centre (centre-scope.ts).
  */
 export class DepartmentWork {
   constructor(
@@ -98,13 +102,17 @@ export class DepartmentWork {
     // Without a status: every part that can still move (its "kind:status" is an open one).
     const filter = query.status === undefined ? `p.kind || ':' || p.status = ANY(string_to_array($2, ','))` : 'p.status = $2';
     const value = query.status ?? OPEN_KIND_STATUSES.join(',');
+    const scope = scopeOf(actor);
+    const inCentre = scope ? ` AND ${centreCondition('a.centre_id', scope, 3)}` : '';
+    const where = [department, value, ...(scope ? [scope.centreId] : [])];
     const rows = await this.db.query<PartRow>(
-      `${PART_SELECT} WHERE p.department = $1 AND ${filter} ORDER BY p.updated_at, a.id, p.part_no LIMIT $3 OFFSET $4`,
-      [department, value, limit, offset],
+      `${PART_SELECT} WHERE p.department = $1 AND ${filter}${inCentre} ORDER BY p.updated_at, a.id, p.part_no
+       LIMIT $${where.length + 1} OFFSET $${where.length + 2}`,
+      [...where, limit, offset],
     );
     const [count] = await this.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM application_parts p WHERE p.department = $1 AND ${filter}`,
-      [department, value],
+      `SELECT count(*)::int AS n FROM application_parts p JOIN applications a ON a.id = p.application_id WHERE p.department = $1 AND ${filter}${inCentre}`,
+      where,
     );
     return {
       department,
@@ -146,8 +154,14 @@ export class DepartmentWork {
       if (actor.department === null) throw new OfficerWithoutDepartmentError();
       if (row.department !== actor.department) throw new PartNotYoursError();
     }
+    if (!inCentreScope(row.centre_id, scopeOf(actor))) throw new PartNotYoursError();
     return row;
   }
+}
+
+/** Officers keep their whole department; everyone else (supervisors) their centre. */
+function scopeOf(actor: DepartmentActor): CentreScope {
+  return actor.role === 'officer' ? null : centreScopeOf(actor);
 }
 
 /** Officers: their own department; supervisors: the one they name. */

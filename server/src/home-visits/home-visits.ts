@@ -12,6 +12,7 @@ import {
 } from '@eldercare/domain';
 import type { DataProtector } from '../crypto/data-protector';
 import type { SqlDatabase } from '../db/sql-database';
+import { centreCondition, centreScopeOf, inCentreScope } from '../centres/centre-scope';
 import type { StaffUser } from '../staff/staff-accounts';
 import { PartHandledExternallyError } from '../departments/department-errors';
 import { movePart } from '../departments/part-mover';
@@ -75,14 +76,19 @@ export class HomeVisits {
     private readonly clock: () => Date,
   ) {}
 
-  /** Oldest first: whoever has waited longest is visited first. */
-  async list(filter: HomeVisitFilter): Promise<HomeVisitSummary[]> {
+  /** Oldest first: whoever has waited longest is visited first. The viewer's centre only (centre-scope.ts). */
+  async list(filter: HomeVisitFilter, viewer: Pick<StaffUser, 'centreId'>): Promise<HomeVisitSummary[]> {
     const statuses = FILTERS[filter];
+    const scope = centreScopeOf(viewer);
+    const conditions = ["p.kind = 'home-visit'"];
+    const params: string[] = [];
+    if (statuses) conditions.push(`p.status = ANY($${params.push(`{${statuses.join(',')}}`)}::text[])`);
+    if (scope) conditions.push(centreCondition('a.centre_id', scope, params.push(scope.centreId))!);
     const rows = await this.db.query<VisitRow>(
       `SELECT ${VISIT_COLUMNS} FROM application_parts p JOIN applications a ON a.id = p.application_id
-       WHERE p.kind = 'home-visit' ${statuses ? 'AND p.status = ANY($1::text[])' : ''}
+       WHERE ${conditions.join(' AND ')}
        ORDER BY a.submitted_at, a.id, p.part_no LIMIT 500`,
-      statuses ? [`{${statuses.join(',')}}`] : [],
+      params,
     );
     return rows.map(summary);
   }
@@ -90,14 +96,22 @@ export class HomeVisits {
   async detail(applicationNo: string, partNo: number, reader: StaffUser, reason: string, ip: string | null): Promise<HomeVisitDetail> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<
-        VisitRow & { name_enc: Buffer; phone_enc: Buffer | null; address_enc: Buffer; proxy_name_enc: Buffer | null; proxy_relationship: string | null }
+        VisitRow & {
+          name_enc: Buffer;
+          phone_enc: Buffer | null;
+          address_enc: Buffer;
+          proxy_name_enc: Buffer | null;
+          proxy_relationship: string | null;
+          centre_id: string | null;
+        }
       >(
-        `SELECT ${VISIT_COLUMNS}, a.applicant_name_enc AS name_enc, a.phone_enc, r.address_enc, a.proxy_name_enc, a.proxy_relationship
+        `SELECT ${VISIT_COLUMNS}, a.applicant_name_enc AS name_enc, a.phone_enc, r.address_enc, a.proxy_name_enc, a.proxy_relationship, a.centre_id
          FROM application_parts p JOIN applications a ON a.id = p.application_id JOIN residents r ON r.id = a.resident_id
          WHERE a.application_no = $1 AND p.part_no = $2 AND p.kind = 'home-visit'`,
         [applicationNo, partNo],
       );
-      if (!row) throw new HomeVisitNotFoundError();
+      // Another centre's visit is not found: its existence is not the reader's business either.
+      if (!row || !inCentreScope(row.centre_id, centreScopeOf(reader))) throw new HomeVisitNotFoundError();
       // Written in the same transaction as the read: no read without its audit row.
       await tx.query(
         `INSERT INTO staff_audit (at, event, username, user_id, ip, reason, application_id, part_no) VALUES ($1, 'person_read', $2, $3, $4, $5, $6, $7)`,
@@ -126,6 +140,8 @@ export class HomeVisits {
     return this.db.transaction(async (tx) => {
       const part = await findPartForMove(tx, applicationNo, partNo);
       if (!part || part.kind !== 'home-visit') throw new HomeVisitNotFoundError();
+      const [application] = await tx.query<{ centre_id: string | null }>('SELECT centre_id FROM applications WHERE id = $1', [part.applicationId]);
+      if (!inCentreScope(application!.centre_id, centreScopeOf(mover))) throw new HomeVisitNotFoundError();
       if (part.handledExternally) throw new PartHandledExternallyError();
       const note = request.note?.trim();
       await movePart(

@@ -44,6 +44,16 @@ function isPrintable(value: string): boolean {
 }
 
 /**
+ * The kiosk's centre if the server knows it. A mistyped `?centre=` must not stop a senior from
+ * being served: the token then has no centre and its applications are visible to every centre.
+ */
+async function knownCentre(tx: SqlDatabase, centreId: string | undefined): Promise<string | null> {
+  if (centreId === undefined) return null;
+  const [row] = await tx.query<{ id: string }>('SELECT id FROM centres WHERE id = $1', [centreId]);
+  return row?.id ?? null;
+}
+
+/**
  * POST /identify: who is at the kiosk and what may they do. The ID number is the key; age comes
  * from its birth date on today's Shanghai date; the registry adds hukou and what the person holds.
  */
@@ -75,7 +85,8 @@ export class IdentifyService {
       const subject = resident
         ? { residentId: resident.id, card: null }
         : { residentId: null, card: { ...card, idNumber: parsed.idNumber } };
-      const { token, expiresAt } = await this.tokens.issue(tx, subject, request.kioskId ?? null, now);
+      const centreId = await knownCentre(tx, request.centreId);
+      const { token, expiresAt } = await this.tokens.issue(tx, subject, { kioskId: request.kioskId ?? null, centreId }, now);
       return { identifyToken: token, expiresAt: expiresAt.toISOString(), ...described };
     });
   }

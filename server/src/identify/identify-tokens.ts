@@ -11,7 +11,15 @@ export type TokenSubject = { residentId: number; card: null } | { residentId: nu
 export interface ResolvedToken {
   subject: TokenSubject;
   kioskId: string | null;
+  /** The centre whose kiosk identified the person (a known one), or null. */
+  centreId: string | null;
   expiresAt: Date;
+}
+
+/** Where the person was identified. */
+export interface TokenOrigin {
+  kioskId: string | null;
+  centreId: string | null;
 }
 
 function hashToken(token: string): Buffer {
@@ -29,21 +37,21 @@ export class IdentifyTokens {
 
   constructor(private readonly protector: DataProtector) {}
 
-  async issue(db: SqlDatabase, subject: TokenSubject, kioskId: string | null, now: Date): Promise<{ token: string; expiresAt: Date }> {
+  async issue(db: SqlDatabase, subject: TokenSubject, origin: TokenOrigin, now: Date): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + IDENTIFY_TOKEN_TTL_MS);
     const cardEnc = subject.card ? this.protector.encrypt(JSON.stringify(subject.card), 'identify-token.card') : null;
     await db.query(
-      `INSERT INTO identify_tokens (token_hash, resident_id, card_enc, kiosk_id, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [hashToken(token), subject.residentId, cardEnc, kioskId, now, expiresAt],
+      `INSERT INTO identify_tokens (token_hash, resident_id, card_enc, kiosk_id, centre_id, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [hashToken(token), subject.residentId, cardEnc, origin.kioskId, origin.centreId, now, expiresAt],
     );
     return { token, expiresAt };
   }
 
   async resolve(db: SqlDatabase, token: string, now: Date): Promise<ResolvedToken | null> {
-    const [row] = await db.query<{ resident_id: number | null; card_enc: Buffer | null; kiosk_id: string | null; expires_at: Date }>(
-      'SELECT resident_id, card_enc, kiosk_id, expires_at FROM identify_tokens WHERE token_hash = $1 AND expires_at > $2',
+    const [row] = await db.query<{ resident_id: number | null; card_enc: Buffer | null; kiosk_id: string | null; centre_id: string | null; expires_at: Date }>(
+      'SELECT resident_id, card_enc, kiosk_id, centre_id, expires_at FROM identify_tokens WHERE token_hash = $1 AND expires_at > $2',
       [hashToken(token), now],
     );
     if (!row) return null;
@@ -51,7 +59,7 @@ export class IdentifyTokens {
       row.resident_id !== null
         ? { residentId: row.resident_id, card: null }
         : { residentId: null, card: JSON.parse(this.protector.decrypt(row.card_enc!, 'identify-token.card')) as IdCardData };
-    return { subject, kioskId: row.kiosk_id, expiresAt: row.expires_at };
+    return { subject, kioskId: row.kiosk_id, centreId: row.centre_id, expiresAt: row.expires_at };
   }
 
   /**

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { auditCsv } from '../audit/audit-csv';
 import { AUDIT_PAGE_SIZE_DEFAULT, AuditLog, type AuditFilter } from '../audit/audit-log';
+import { centreScopeOf } from '../centres/centre-scope';
 import { ValidationFailedError } from '../errors/api-errors';
 import { requestLocale } from '../http/request-locale';
 import { errorResponses } from './error-responses';
@@ -25,7 +26,10 @@ function filterOf(query: AuditQuery): AuditFilter {
   };
 }
 
-/** /admin 审计日志: supervisors read who logged in, and who read whose data when and why. */
+/**
+ * /admin 审计日志: supervisors read who logged in, and who read whose data when and why: the rows
+ * of their centre (its staff; officers' reads of its applications) and rows of no centre.
+ */
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const log = new AuditLog(app.db);
 
@@ -35,7 +39,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'The audit log, newest first, filtered by Shanghai date range, username and event, paged',
-        description: `No person data: ticket numbers and application numbers only. ${ERRORS}`,
+        description: `The viewer’s centre only: its staff’s rows, officers’ reads of its applications, and rows of no centre (unknown usernames, officers’ logins). No person data: ticket numbers and application numbers only. ${ERRORS}`,
         querystring: AuditQuerySchema,
         response: { 200: AuditLogPageSchema, ...errorResponses(400, 401, 403) },
       },
@@ -44,7 +48,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const page = request.query.page ?? 1;
       const pageSize = request.query.pageSize ?? AUDIT_PAGE_SIZE_DEFAULT;
-      return { ...(await log.page(filterOf(request.query), page, pageSize)), page, pageSize };
+      return { ...(await log.page(filterOf(request.query), centreScopeOf(request.staffUser!), page, pageSize)), page, pageSize };
     },
   );
 
@@ -63,7 +67,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const locale: Locale = request.query.lang ?? requestLocale(request.headers['accept-language']);
-      const entries = await log.all(filterOf(request.query), AUDIT_CSV_MAX_ROWS);
+      const entries = await log.all(filterOf(request.query), centreScopeOf(request.staffUser!), AUDIT_CSV_MAX_ROWS);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="audit.csv"')

@@ -21,8 +21,9 @@ function actor(request: FastifyRequest): StaffUser {
 }
 
 /**
- * /departments: 分别办理. Officers (staff_users.department) work their department's parts;
- * supervisors read any department's worklist and parts. Moves follow canMovePart and write the
+ * /departments: 分别办理. Officers (staff_users.department) work their department's parts (of every
+ * centre); supervisors read any department's worklist and parts, of their own centre's applications
+ * and of those tied to no centre. Moves follow canMovePart and write the
  * part's history; reading a part's person data is audited (staff_audit 'person_read').
  */
 export const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -38,7 +39,8 @@ export const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The parts a department works, oldest first (longest in their status), paged; no personal data',
         description:
           'Officers get their own department (naming another: 403 DEPARTMENT_NOT_YOURS); supervisors name one (400 ' +
-          'DEPARTMENT_REQUIRED). Without status: every part that can still move. ' +
+          'DEPARTMENT_REQUIRED) and see only their centre’s applications and those tied to no centre. Without status: ' +
+          'every part that can still move. ' +
           `Errors: ${SESSION_ERRORS}.`,
         querystring: WorklistQuerySchema,
         response: { 200: WorklistResponseSchema, ...errorResponses(400, 401, 403, 500) },
@@ -56,7 +58,7 @@ export const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'One part with its history and the application’s masked view (audited with the reason given)',
         description:
           'Every read is written to staff_audit (event person_read: who, when, reason, application and part) before any ' +
-          'person data is read. Errors: 404 PART_NOT_FOUND; 403 PART_NOT_YOURS (an officer of another department); ' +
+          'person data is read. Errors: 404 PART_NOT_FOUND; 403 PART_NOT_YOURS (an officer of another department, a supervisor of another centre); ' +
           `${SESSION_ERRORS} (reason missing or blank).`,
         params: PartParamsSchema,
         querystring: PartReadQuerySchema,

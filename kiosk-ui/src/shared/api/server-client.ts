@@ -57,8 +57,9 @@ async function request<T>(path: string, init: RequestInit & { json?: unknown; ca
 
 /** The kiosk's calls to the server (same origin as the page). */
 export const serverClient = {
-  identify(card: IdCardData, kioskId: string, cancel?: AbortSignal): Promise<IdentifyResponse> {
-    return request('/api/v1/identify', { method: 'POST', json: { card, kioskId }, cancel });
+  /** centreId: the kiosk's `?centre=`; the applications of the token belong to that centre. */
+  identify(card: IdCardData, kioskId: string, centreId: string | null, cancel?: AbortSignal): Promise<IdentifyResponse> {
+    return request('/api/v1/identify', { method: 'POST', json: { card, kioskId, ...(centreId !== null && { centreId }) }, cancel });
   },
   refreshIdentity(identifyToken: string, cancel?: AbortSignal): Promise<IdentifyResponse> {
     return request('/api/v1/identify/refresh', { method: 'POST', json: { identifyToken }, cancel });
