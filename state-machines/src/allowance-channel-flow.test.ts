@@ -1,4 +1,4 @@
-import type { ApplicationView, IdentifyResponse } from '@eldercare/domain';
+import type { ApplicationView, IdentifyResponse, ProxyRequest } from '@eldercare/domain';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { allowanceChannelFlow } from './allowance-channel-flow';
@@ -6,16 +6,40 @@ import type { SubmitApplicationInput } from './service-flow-types';
 import { CodedError, controllableActor, settle } from './testing/controllable-actor';
 import { applicationFor, identityOf } from './testing/fixtures';
 
-function start(identity: IdentifyResponse = identityOf('firstTimer')) {
+function start(identity: IdentifyResponse = identityOf('firstTimer'), proxy: ProxyRequest | null = null) {
   const submit = controllableActor<ApplicationView, SubmitApplicationInput>();
   const actor = createActor(allowanceChannelFlow.provide({ actors: { submitApplication: submit.logic } }), {
-    input: { identity },
+    input: { identity, proxy },
   });
   actor.start();
   return { actor, submit };
 }
 
 describe('allowanceChannelFlow', () => {
+  it('代办: the request carries the proxy, and a retry sends it again', async () => {
+    const proxy: ProxyRequest = { identifyToken: 'proxy-token-0123456789', relationship: 'child', consent: true };
+    const { actor, submit } = start(identityOf('firstTimer'), proxy);
+    actor.send({ type: 'channel.choose', channel: 'senior-card' });
+    actor.send({ type: 'flow.confirm' });
+    expect(submit.last.input.request).toEqual({
+      serviceKey: 'allowance-channel',
+      identifyToken: identityOf('firstTimer').identifyToken,
+      proxy,
+      answers: { channel: 'senior-card' },
+    });
+    submit.last.reject(new CodedError('NETWORK_UNREACHABLE'));
+    await settle();
+    actor.send({ type: 'flow.retry' });
+    expect(submit.calls[1]?.input).toEqual(submit.calls[0]?.input);
+  });
+
+  it('without a proxy the request has no proxy field', () => {
+    const { actor, submit } = start();
+    actor.send({ type: 'channel.choose', channel: 'senior-card' });
+    actor.send({ type: 'flow.confirm' });
+    expect(submit.last.input.request).not.toHaveProperty('proxy');
+  });
+
   it('a retry after a failed submission sends the same request with the same idempotency key', async () => {
     const { actor, submit } = start();
     actor.send({ type: 'channel.choose', channel: 'social-security-card' });

@@ -4,6 +4,7 @@ import type {
   ApplicationView,
   EligibilityView,
   IdentifyResponse,
+  ProxyRequest,
 } from '@eldercare/domain';
 import { assign, not, setup } from 'xstate';
 import { errorCode } from './error-code';
@@ -12,6 +13,7 @@ import { idempotencyKeyFor, type IdempotencyKeys } from './idempotency-key';
 import {
   eligibilityFor,
   type ServiceFlowInput,
+  withProxy,
   type ServiceFlowOutput,
   type SubmitApplicationInput,
 } from './service-flow-types';
@@ -25,6 +27,8 @@ import { submissionStates } from './submission-states';
 
 export interface AllowanceChannelFlowContext {
   identity: IdentifyResponse;
+  /** 代办: who applies for the senior (sent as the request's `proxy`); null when they apply themselves. */
+  proxy: ProxyRequest | null;
   /** The server's verdict for 'allowance-channel' (its reasons are shown on `notEligible`). */
   eligibility: EligibilityView;
   /** The channel on record today; null when none was ever chosen. */
@@ -93,7 +97,7 @@ export const allowanceChannelFlow = setup({
     chooseChannel: assign((_, params: { channel: AllowanceChannel }) => ({ channel: params.channel })),
     chooseOtherChannel: assign(({ context }) => ({ channel: otherAllowanceChannel(context.currentChannel) })),
     prepareSubmission: assign(({ context }) => {
-      const request = requestFor(context);
+      const request = withProxy(requestFor(context), context);
       const { key, keys } = idempotencyKeyFor(context.idempotencyKeys, request.answers);
       return { idempotencyKeys: keys, submission: { request, idempotencyKey: key } };
     }),
@@ -105,6 +109,7 @@ export const allowanceChannelFlow = setup({
   id: 'allowanceChannelFlow',
   context: ({ input }) => ({
     identity: input.identity,
+    proxy: input.proxy ?? null,
     eligibility: eligibilityFor(input.identity, 'allowance-channel'),
     currentChannel: input.identity.person.allowanceChannel,
     channel: null,

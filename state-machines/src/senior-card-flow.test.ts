@@ -1,4 +1,4 @@
-import type { ApplicationView } from '@eldercare/domain';
+import type { ApplicationView, ProxyRequest } from '@eldercare/domain';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { seniorCardFlow, type KeypadDigit } from './senior-card-flow';
@@ -6,10 +6,10 @@ import type { SubmitApplicationInput } from './service-flow-types';
 import { controllableActor, settle } from './testing/controllable-actor';
 import { applicationFor, identityOf, type FixturePerson } from './testing/fixtures';
 
-function start(person: FixturePerson = 'firstTimer') {
+function start(person: FixturePerson = 'firstTimer', proxy: ProxyRequest | null = null) {
   const submit = controllableActor<ApplicationView, SubmitApplicationInput>();
   const actor = createActor(seniorCardFlow.provide({ actors: { submitApplication: submit.logic } }), {
-    input: { identity: identityOf(person) },
+    input: { identity: identityOf(person), proxy },
   });
   actor.start();
   return { actor, submit };
@@ -75,6 +75,24 @@ describe('seniorCardFlow', () => {
     submit.last.resolve(applicationFor(submit.last.input.request));
     await settle();
     expect(actor.getSnapshot().output?.kind).toBe('submitted');
+  });
+
+  it('代办: the request carries the proxy; without one it has no proxy field', () => {
+    const proxy: ProxyRequest = { identifyToken: 'proxy-token-0123456789', relationship: 'spouse', consent: true };
+    for (const [given, expected] of [[proxy, { proxy }], [null, {}]] as const) {
+      const { actor, submit } = start('firstTimer', given);
+      actor.send({ type: 'flow.next' });
+      type(actor, '15800001111');
+      actor.send({ type: 'flow.next' });
+      actor.send({ type: 'delivery.choose', delivery: 'collect' });
+      actor.send({ type: 'flow.confirm' });
+      expect(submit.last.input.request).toEqual({
+        serviceKey: 'senior-card',
+        identifyToken: identityOf('firstTimer').identifyToken,
+        ...expected,
+        answers: { phone: '15800001111', delivery: 'collect' },
+      });
+    }
   });
 
   it('back steps one screen at a time and keeps what was typed', () => {

@@ -4,6 +4,7 @@ import {
   type ApplicationView,
   type EligibilityView,
   type IdentifyResponse,
+  type ProxyRequest,
   type SeniorCardDelivery,
 } from '@eldercare/domain';
 import { assign, not, setup } from 'xstate';
@@ -13,6 +14,7 @@ import { idempotencyKeyFor, type IdempotencyKeys } from './idempotency-key';
 import {
   eligibilityFor,
   type ServiceFlowInput,
+  withProxy,
   type ServiceFlowOutput,
   type SubmitApplicationInput,
 } from './service-flow-types';
@@ -38,6 +40,8 @@ export type PhoneError = 'too-short' | 'not-a-mobile-number';
 
 export interface SeniorCardFlowContext {
   identity: IdentifyResponse;
+  /** 代办: who applies for the senior (sent as the request's `proxy`); null when they apply themselves. */
+  proxy: ProxyRequest | null;
   /** The server's verdict for 'senior-card'; a card holder gets reason 'already-holds-senior-card'. */
   eligibility: EligibilityView;
   /** Digits typed so far (0–11). */
@@ -108,7 +112,7 @@ export const seniorCardFlow = setup({
     })),
     chooseDelivery: assign((_, params: { delivery: SeniorCardDelivery }) => ({ delivery: params.delivery })),
     prepareSubmission: assign(({ context }) => {
-      const request = requestFor(context);
+      const request = withProxy(requestFor(context), context);
       const { key, keys } = idempotencyKeyFor(context.idempotencyKeys, request.answers);
       return { idempotencyKeys: keys, submission: { request, idempotencyKey: key } };
     }),
@@ -120,6 +124,7 @@ export const seniorCardFlow = setup({
   id: 'seniorCardFlow',
   context: ({ input }) => ({
     identity: input.identity,
+    proxy: input.proxy ?? null,
     eligibility: eligibilityFor(input.identity, 'senior-card'),
     phone: '',
     phoneError: null,

@@ -1,7 +1,9 @@
+import type { ApplicationView } from '@eldercare/domain';
 import { describe, expect, it } from 'vitest';
 import { onScreen, tap } from './support/browser';
 import { useKioskSuite } from './support/kiosk-suite';
 import { seniorFriendlyViolations } from './support/senior-friendly';
+import { demoStaffPasswordsFile, staffSession } from './support/staff-session';
 import { placeCard, resident } from './support/stack-fixture';
 import { hasChromium } from './support/tool-check';
 
@@ -10,7 +12,8 @@ import { hasChromium } from './support/tool-check';
  * page for the file; each case ends the session it started.
  */
 describe.skipIf(!hasChromium)('kiosk: applying for a senior (代办)', () => {
-  const suite = useKioskSuite();
+  const passwordsFile = demoStaffPasswordsFile();
+  const suite = useKioskSuite({ stack: { demoStaffPasswordsFile: passwordsFile } });
   const applicant = resident('sun-lifang');
   const senior = resident('li-xiuying');
 
@@ -58,10 +61,15 @@ describe.skipIf(!hasChromium)('kiosk: applying for a senior (代办)', () => {
     await tap(page, 'confirm');
     await onScreen(page, 'receiptPrinted');
     const applicationNo = (await page.textContent('[data-testid=application-no]'))!.trim();
-    const stored = await (await fetch(`${stack.serverUrl}/api/v1/applications/${applicationNo}`)).json();
-    // The application is the senior's. (The flow gets the proxy in its input; the allowance
-    // channel flow does not yet build its request withProxy, so `proxy` is not asserted here.)
-    expect(stored).toMatchObject({ serviceKey: 'allowance-channel', applicantNameMasked: '李**' });
+    const staff = await staffSession(stack.serverUrl, passwordsFile);
+    const stored = await staff.get<ApplicationView>(`/api/v1/applications/${applicationNo}`);
+    // The application is the senior's, and names who applied for them and how they are related.
+    expect(stored).toMatchObject({
+      serviceKey: 'allowance-channel',
+      applicantNameMasked: '李**',
+      proxy: { nameMasked: '孙**', relationship: 'child' },
+    });
+    expect(stored.proxy?.idNumberMasked).not.toBe(applicant.idNumber);
 
     await tap(page, 'end');
     await onScreen(page, 'goodbye');
