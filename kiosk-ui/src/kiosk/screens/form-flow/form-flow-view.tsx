@@ -10,7 +10,7 @@ import { NotEligibleScreen } from '../not-eligible/not-eligible-screen';
 import { SubmitFailedScreen, SubmittingScreen } from '../submission/submission-screens';
 import { reviewLines } from './form-flow-labels';
 import { ChooseStepScreen, DigitsStepScreen, ExplainScreen, ToggleStepScreen } from './form-step-screens';
-import { useSpokenSentence } from './use-spoken-sentence';
+import { useSpokenSentence } from '../../use-spoken-sentence';
 
 type FlowRef = ActorRefFrom<FormFlowMachine>;
 

@@ -8,7 +8,7 @@ import { Keypad } from '../../components/keypad/keypad';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
 import { groupedDigits, optionLabel, serviceKey } from './form-flow-labels';
-import { useSpokenSentence } from './use-spoken-sentence';
+import { useSpokenSentence } from '../../use-spoken-sentence';
 
 /** Streets per page: with 下一步-less choice screens, six big buttons and the page button fit. */
 const PAGE_SIZE = 6;

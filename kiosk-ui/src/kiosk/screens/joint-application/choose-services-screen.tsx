@@ -3,7 +3,7 @@ import { BigButton } from '../../components/big-button/big-button';
 import { FlowBackButton } from '../../components/flow-back-button/flow-back-button';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
-import { useSpokenSentence } from './use-spoken-sentence';
+import { useSpokenSentence } from '../../use-spoken-sentence';
 
 interface ChooseServicesProps {
   joint: JointOptionsView;

@@ -4,7 +4,7 @@ import { FlowBackButton } from '../../components/flow-back-button/flow-back-butt
 import { Keypad } from '../../components/keypad/keypad';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
-import { useSpokenSentence } from './use-spoken-sentence';
+import { useSpokenSentence } from '../../use-spoken-sentence';
 
 /** The contact phone of the form, typed on the keypad (a masked registry number cannot be reused). */
 export function JointPhoneScreen({ phone, error }: { phone: string; error: PhoneError | null }) {

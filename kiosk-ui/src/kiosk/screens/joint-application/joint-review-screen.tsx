@@ -4,7 +4,7 @@ import { BigButton } from '../../components/big-button/big-button';
 import { FlowBackButton } from '../../components/flow-back-button/flow-back-button';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
-import { useSpokenSentence } from './use-spoken-sentence';
+import { useSpokenSentence } from '../../use-spoken-sentence';
 
 /**
  * Every answer on one screen before 确认提交: the answers exactly as they will be sent (null

@@ -2,7 +2,7 @@ import type { ScanNotice } from '@eldercare/state-machines';
 import { BigButton } from '../../components/big-button/big-button';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
-import { useSpokenSentence } from './use-spoken-sentence';
+import { useSpokenSentence } from '../../use-spoken-sentence';
 
 const WORDS = {
   'receipt-needs-card': ['kioskMenu.scan.receiptNeedsCard.heading', 'kioskMenu.scan.receiptNeedsCard.body'],

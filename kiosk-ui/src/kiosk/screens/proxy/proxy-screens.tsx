@@ -3,7 +3,7 @@ import type { ProxyScreen } from '@eldercare/state-machines';
 import { BigButton } from '../../components/big-button/big-button';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
-import { useSpokenSentence } from '../menu/use-spoken-sentence';
+import { useSpokenSentence } from '../../use-spoken-sentence';
 import './proxy-screens.css';
 
 const RELATIONSHIP_NAMES: Record<ProxyRelationship, MessageKey> = {

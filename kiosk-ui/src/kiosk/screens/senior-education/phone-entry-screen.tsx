@@ -5,7 +5,7 @@ import { FlowBackButton } from '../../components/flow-back-button/flow-back-butt
 import { Keypad } from '../../components/keypad/keypad';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
-import { useSpokenSentence } from './use-spoken-sentence';
+import { useSpokenSentence } from '../../use-spoken-sentence';
 
 /** The mobile number on the large keypad, for 老年教育 and 叫车 (who calls it says `body`). */
 export function PhoneEntryScreen({ name, heading, body, phone, error }: { name: string; heading: MessageKey; body: MessageKey; phone: string; error: PhoneError | null }) {

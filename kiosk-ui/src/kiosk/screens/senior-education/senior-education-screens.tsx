@@ -10,7 +10,7 @@ import { NotEligibleScreen } from '../not-eligible/not-eligible-screen';
 import { SubmitFailedScreen, SubmittingScreen } from '../submission/submission-screens';
 import './education-taxi.css';
 import { PhoneEntryScreen } from './phone-entry-screen';
-import { useSpokenSentence } from './use-spoken-sentence';
+import { useSpokenSentence } from '../../use-spoken-sentence';
 
 type FlowRef = ActorRefFrom<typeof seniorEducationFlow>;
 

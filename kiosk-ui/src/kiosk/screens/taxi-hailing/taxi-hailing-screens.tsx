@@ -8,7 +8,7 @@ import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
 import { NotEligibleScreen } from '../not-eligible/not-eligible-screen';
 import { PhoneEntryScreen } from '../senior-education/phone-entry-screen';
-import { useSpokenSentence } from '../senior-education/use-spoken-sentence';
+import { useSpokenSentence } from '../../use-spoken-sentence';
 import { SubmitFailedScreen, SubmittingScreen } from '../submission/submission-screens';
 
 type FlowRef = ActorRefFrom<typeof taxiHailingFlow>;
