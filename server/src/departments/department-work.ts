@@ -1,5 +1,5 @@
 import {
-  findService,
+  applicationName,
   nextPartStatuses,
   PartKindSchema,
   PartStatusSchema,
@@ -66,7 +66,8 @@ function partView(row: PartRow): DepartmentPart {
     applicationNo: row.application_no,
     partNo: row.part_no,
     serviceKey: row.service_key,
-    serviceName: findService(row.service_key).name,
+    // A home-visit part is no catalogue service: applicationName names it (findService would throw, a 500).
+    serviceName: applicationName(row.service_key),
     department: row.department,
     departmentName: serviceCatalogue.departments[row.department],
     kind: row.kind,
