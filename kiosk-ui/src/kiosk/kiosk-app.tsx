@@ -107,7 +107,7 @@ function CurrentScreen({ session }: { session: SessionRef }) {
     case 'receiptPrinted':
     case 'receiptPrintFailed':
     case 'receiptPrintHeld':
-      return context.application ? <ReceiptScreen applicationNo={context.application.applicationNo} outcome={RECEIPT_OUTCOME[screen]} /> : null;
+      return context.application ? <ReceiptScreen application={context.application} outcome={RECEIPT_OUTCOME[screen]} /> : null;
     case 'goodbye':
       return <GoodbyeScreen />;
     default: {

@@ -1,7 +1,10 @@
+import type { ApplicationView } from '@eldercare/domain';
+import { Fragment } from 'preact';
 import { BigButton } from '../../components/big-button/big-button';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
 import { useSpokenPrompt } from '../../use-spoken-prompt';
+import { screenDetailLines, spokenDetails } from './receipt-details';
 
 export function PrintingScreen() {
   const { t } = useKiosk();
@@ -25,12 +28,16 @@ const RECEIPT_TEXT = {
 /**
  * After submitting: the receipt printed; or it did not (the number stays on screen, 再打印一次);
  * or the printer holds it until staff fix a fault (it prints by itself, so no reprint button).
+ * Under the number, what came of it (the application's details, masked by the server): for a
+ * service done at once (a taxi's plate and ETA, a voucher's number) the senior needs it now,
+ * not only on paper. The voice reads the lines after the prompt.
  */
-export function ReceiptScreen({ applicationNo, outcome }: { applicationNo: string; outcome: ReceiptOutcome }) {
-  const { t, send } = useKiosk();
+export function ReceiptScreen({ application, outcome }: { application: ApplicationView; outcome: ReceiptOutcome }) {
+  const { t, send, locale } = useKiosk();
   const text = RECEIPT_TEXT[outcome];
   const printed = outcome === 'printed';
-  useSpokenPrompt(text.screen);
+  const details = screenDetailLines(application, locale);
+  useSpokenPrompt(text.screen, spokenDetails(details));
   return (
     <Screen
       name={text.screen}
@@ -45,7 +52,8 @@ export function ReceiptScreen({ applicationNo, outcome }: { applicationNo: strin
         </>
       }
     >
-      {printed && (
+      {/* The tick gives way to the result when there is one: the lines must fit one screen. */}
+      {printed && details.length === 0 && (
         <div class="success-mark" aria-hidden="true">
           ✓
         </div>
@@ -53,8 +61,18 @@ export function ReceiptScreen({ applicationNo, outcome }: { applicationNo: strin
       <p class="lead">{t(text.body)}</p>
       <p>{t('kiosk.receipt.numberLabel')}</p>
       <p class="application-no" data-testid="application-no">
-        {applicationNo}
+        {application.applicationNo}
       </p>
+      {details.length > 0 && (
+        <dl class="summary" data-testid="receipt-details">
+          {details.map((line, i) => (
+            <Fragment key={i}>
+              <dt>{line.label}</dt>
+              <dd data-testid="receipt-detail">{line.value}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
     </Screen>
   );
 }
