@@ -36,12 +36,38 @@ describe.skipIf(!hasChromium)('kiosk: the joint application (养老服务“一�
     await screenshot('joint-choose');
     await tap(page, 'next');
 
+    // One service's notice per page, paged by taps: each page fits the screen (no swipe), and
+    // 我已知晓，继续 is on every page.
     await onScreen(page, 'jointNotice');
-    expect(await seniorFriendlyViolations(page)).toEqual([]);
-    await expect(page.textContent('[data-testid=notice-ltc-assessment]')).resolves.toContain('第1步');
-    await expect(page.textContent('[data-testid=notice-care-subsidy]')).resolves.toContain('所需材料');
-    await expect(page.textContent('[data-testid=notice-care-home-admission]')).resolves.toContain('承诺事项');
-    await screenshot('joint-notice');
+    const fitsTheScreen = () => page.$eval('.kiosk-main', (main) => main.scrollHeight <= main.clientHeight);
+    const notices = [
+      ['ltc-assessment', '第1步'],
+      ['care-subsidy', '所需材料'],
+      ['care-home-admission', '承诺事项'],
+    ] as const;
+    for (const [n, [key, text]] of notices.entries()) {
+      if (n > 0) await tap(page, 'notice-next');
+      await expect(page.textContent('[data-testid=notice-position]')).resolves.toBe(`第${n + 1}项，共3项`);
+      await expect(page.textContent(`[data-testid=notice-${key}]`)).resolves.toContain(text);
+      expect(await page.$$('.joint-notice section')).toHaveLength(1);
+      expect(await seniorFriendlyViolations(page)).toEqual([]);
+      await expect(fitsTheScreen()).resolves.toBe(true);
+      expect(await page.isVisible('[data-testid=next]')).toBe(true);
+      await screenshot(`joint-notice-${n + 1}`);
+    }
+    expect(await page.$('[data-testid=notice-next]')).toBeNull();
+    await tap(page, 'notice-previous');
+    await expect(page.textContent('[data-testid=notice-position]')).resolves.toBe('第2项，共3项');
+    // The English texts are longer: every page fits too.
+    await tap(page, 'language');
+    await tap(page, 'notice-previous');
+    for (const n of [1, 2, 3]) {
+      if (n > 1) await tap(page, 'notice-next');
+      await expect(page.textContent('[data-testid=notice-position]')).resolves.toBe(`Service ${n} of 3`);
+      await screenshot(`joint-notice-en-${n}`);
+      await expect(fitsTheScreen()).resolves.toBe(true);
+    }
+    await tap(page, 'language');
     await tap(page, 'next');
 
     // The insurance is known from the registry, so it is not asked.

@@ -1,4 +1,5 @@
 import { findService, localized, type JointServiceKey } from '@eldercare/domain';
+import { useState } from 'preact/hooks';
 import { BigButton } from '../../components/big-button/big-button';
 import { FlowBackButton } from '../../components/flow-back-button/flow-back-button';
 import { Screen } from '../../components/screen/screen';
@@ -8,29 +9,57 @@ import { useSpokenSentence } from '../../use-spoken-sentence';
 /**
  * 一次告知 (2): for exactly the chosen services, in the order they are handled, their
  * conditions, handling order, materials and commitments (the catalogue's texts, the same data
- * GET /api/v1/services serves).
+ * GET /api/v1/services serves). One service per page, paged with 上一项/下一项: the kiosk
+ * allows no gesture but a tap, and three notices at once are taller than the screen. Paging
+ * stays in this view (no flow event), so it adds no step to the flow; 我已知晓，继续 is on
+ * every page.
  */
 export function JointNoticeScreen({ selected }: { selected: readonly JointServiceKey[] }) {
   const { t, locale, send } = useKiosk();
   const services = selected.map((key) => findService(key)).sort((a, b) => (a.handlingOrder?.step ?? 0) - (b.handlingOrder?.step ?? 0));
+  const [page, setPage] = useState(0);
+  const index = Math.min(page, services.length - 1);
+  const service = services[index];
+  const paged = services.length > 1;
   const body = t('kiosk.joint.notice.body', { count: services.length });
-  useSpokenSentence('notice', `${t('kiosk.joint.notice.heading')} ${body}`);
+  const position = t('kiosk.joint.notice.page', { n: index + 1, total: services.length });
+  const serviceName = service ? localized(locale, service.name) : '';
+  useSpokenSentence(`notice-${index}`, [t('kiosk.joint.notice.heading'), index === 0 ? body : '', paged ? position : '', serviceName].filter(Boolean).join(' '));
   return (
     <Screen
       name="jointNotice"
       heading={t('kiosk.joint.notice.heading')}
       actions={
         <>
-          <BigButton variant="primary" label={t('kiosk.joint.notice.continue')} testId="next" onTap={() => send({ type: 'flow.next' })} />
-          <FlowBackButton />
+          {paged && (
+            <div class="joint-notice-paging">
+              {index > 0 ? (
+                <BigButton compact label={t('kiosk.joint.notice.previous')} testId="notice-previous" onTap={() => setPage(index - 1)} />
+              ) : (
+                <span />
+              )}
+              <p class="joint-notice-position" data-testid="notice-position">
+                {position}
+              </p>
+              {index + 1 < services.length ? (
+                <BigButton compact label={t('kiosk.joint.notice.next')} testId="notice-next" onTap={() => setPage(index + 1)} />
+              ) : (
+                <span />
+              )}
+            </div>
+          )}
+          <div class="joint-notice-finish">
+            <FlowBackButton />
+            <BigButton variant="primary" label={t('kiosk.joint.notice.continue')} testId="next" onTap={() => send({ type: 'flow.next' })} />
+          </div>
         </>
       }
     >
       <p>{body}</p>
-      <div class="joint-notice">
-        {services.map((service) => (
+      {service && (
+        <div class="joint-notice">
           <section key={service.key} data-testid={`notice-${service.key}`}>
-            <h2>{localized(locale, service.name)}</h2>
+            <h2>{serviceName}</h2>
             <h3>{t('kiosk.joint.notice.conditions')}</h3>
             <p>{localized(locale, service.conditionText)}</p>
             {service.handlingOrder && (
@@ -52,8 +81,8 @@ export function JointNoticeScreen({ selected }: { selected: readonly JointServic
               ))}
             </ul>
           </section>
-        ))}
-      </div>
+        </div>
+      )}
     </Screen>
   );
 }
