@@ -128,7 +128,6 @@ export const en: Record<MessageKey, string> = {
   'kiosk.menu.heading': 'What would you like to do?',
   'kiosk.menu.available': 'Available',
   'kiosk.menu.unavailable': 'Not available yet',
-  'kiosk.menu.noneAvailable': 'Neither service applies to you yet; the reason is written under each one.',
   'kiosk.menu.otherServices': 'For other elderly-care services, please ask at a window.',
   'kiosk.notEligible.heading': 'This service is not available to you yet',
   'kiosk.notEligible.body': 'The reason:',

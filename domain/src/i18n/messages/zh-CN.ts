@@ -136,7 +136,6 @@ export const zhCN = {
   'kiosk.menu.heading': '请选择要办理的事项',
   'kiosk.menu.available': '可以办理',
   'kiosk.menu.unavailable': '暂不能办理',
-  'kiosk.menu.noneAvailable': '您目前暂不符合这两项服务的办理条件，原因写在每一项下面。',
   'kiosk.menu.otherServices': '其他养老服务，请到窗口咨询办理。',
   'kiosk.notEligible.heading': '暂时不能办理',
   'kiosk.notEligible.body': '原因如下：',
