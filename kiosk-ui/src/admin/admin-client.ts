@@ -12,7 +12,11 @@ export class AdminApiError extends Error {
   }
 }
 
-async function call<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+/**
+ * JSON from the server's staff API with the session cookie (every /admin section calls through
+ * this); a refusal becomes AdminApiError with the server's code, 204 resolves undefined.
+ */
+export async function adminFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.json !== undefined) headers.set('content-type', 'application/json');
   let response: Response;
@@ -34,12 +38,12 @@ const centrePath = (centreId: string) => `/api/v1/admin/centres/${encodeURICompo
 
 /** The /admin page's calls to the server; the session is the HttpOnly cookie. */
 export const adminClient = {
-  me: () => call<StaffSessionResponse>('/api/v1/staff/me'),
-  login: (username: string, password: string) => call<StaffSessionResponse>('/api/v1/staff/login', { method: 'POST', json: { username, password } }),
-  logout: () => call<void>('/api/v1/staff/logout', { method: 'POST' }),
-  centres: () => call<AdminCentresResponse>('/api/v1/admin/centres'),
+  me: () => adminFetch<StaffSessionResponse>('/api/v1/staff/me'),
+  login: (username: string, password: string) => adminFetch<StaffSessionResponse>('/api/v1/staff/login', { method: 'POST', json: { username, password } }),
+  logout: () => adminFetch<void>('/api/v1/staff/logout', { method: 'POST' }),
+  centres: () => adminFetch<AdminCentresResponse>('/api/v1/admin/centres'),
   /** Without a date: today in Shanghai, as the server counts days. */
-  statistics: (centreId: string, date?: string) => call<CentreDayStatistics>(`${centrePath(centreId)}/statistics${date ? `?date=${date}` : ''}`),
+  statistics: (centreId: string, date?: string) => adminFetch<CentreDayStatistics>(`${centrePath(centreId)}/statistics${date ? `?date=${date}` : ''}`),
   csvHref: (centreId: string, date: string, locale: Locale) => `${centrePath(centreId)}/statistics.csv?date=${date}&lang=${locale}`,
 };
 

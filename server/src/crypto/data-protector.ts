@@ -19,6 +19,7 @@ export type FieldContext =
   | 'application.private-answers'
   | 'application.proxy-id-number'
   | 'application.proxy-name'
+  | 'webhook.secret'
   | 'data-key-check';
 
 export class DataKeyError extends ApiError {

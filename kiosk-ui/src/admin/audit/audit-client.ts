@@ -1,5 +1,5 @@
 import type { AuditLogPage, AuditQuery, Locale } from '@eldercare/domain';
-import { adminFetch } from './admin-fetch';
+import { adminFetch } from '../admin-client';
 
 function search(query: AuditQuery & { lang?: Locale }): string {
   const params = new URLSearchParams();

@@ -1,5 +1,5 @@
 import type { HomeVisitDetail, HomeVisitFilter, HomeVisitList, HomeVisitMoved, HomeVisitMoveRequest } from '@eldercare/domain';
-import { adminFetch } from '../audit/admin-fetch';
+import { adminFetch } from '../admin-client';
 
 const visitPath = (applicationNo: string, partNo: number) => `/api/v1/admin/home-visits/${encodeURIComponent(applicationNo)}/${partNo}`;
 
