@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
 import { DATA_KEY_FILE } from './crypto/resolve-data-key';
+import { staffCookieFor } from './testing/staff-cookie-for';
 import { describeOnEachDatabase, TEST_DATA_KEY } from './testing/test-databases';
 import { asApplication, demoPerson, identify, postApplication, seniorCardRequest, strangerCard, TEST_INSTANT } from './testing/test-kiosk';
 
@@ -68,7 +69,8 @@ describe('restart on the same PGlite data folder', () => {
 
     const second = await buildApp({ database: { kind: 'pglite', dataDir: dir }, clock: () => TEST_INSTANT });
     try {
-      const res = await second.inject({ method: 'GET', url: `/api/v1/applications/${applicationNo}` });
+      const cookie = await staffCookieFor(second, { username: 'restart-reader' });
+      const res = await second.inject({ method: 'GET', url: `/api/v1/applications/${applicationNo}`, headers: { cookie } });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ applicationNo, applicantNameMasked: '王**', answers: { channel: 'senior-card' } });
       expect((await identify(second, demoPerson('wang-jianguo').card)).person.allowanceChannel).toBe('senior-card');

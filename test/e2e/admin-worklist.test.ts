@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { resident, startTestStack } from './support/stack-fixture';
+import { staffSession } from './support/staff-session';
 import { hasChromium } from './support/tool-check';
 
 function demoPassword(file: string, username: string): string {
@@ -113,8 +114,9 @@ describe.skipIf(!hasChromium)('/admin: an officer works their department’s par
     ]);
     await screenshot('worklist-part');
 
-    // The kiosk's progress sees the part's new status; the application is in progress.
-    const progress = (await (await fetch(`${stack.serverUrl}/api/v1/applications/${application.applicationNo}`)).json()) as ApplicationView;
+    // The window's view of the application (staff-only) sees the part's new status; it is in progress.
+    const window1 = await staffSession(stack.serverUrl, passwordsFile, 'window1');
+    const progress = await window1.get<ApplicationView>(`/api/v1/applications/${application.applicationNo}`);
     expect(progress.status).toBe('in-progress');
     expect(progress.parts.find((p) => p.partNo === assessment.partNo)!.status).toBe('visit-scheduled');
     const audit = await stack.server.db.query<{ username: string; reason: string }>(

@@ -1,13 +1,16 @@
 import iconv from 'iconv-lite';
+import type { ApplicationView } from '@eldercare/domain';
 import { describe, expect, it } from 'vitest';
 import { onScreen, playedClips, tap } from './support/browser';
 import { useKioskSuite } from './support/kiosk-suite';
 import { seniorFriendlyViolations } from './support/senior-friendly';
 import { placeCard, resident } from './support/stack-fixture';
+import { demoStaffPasswordsFile, staffSession } from './support/staff-session';
 import { hasChromium } from './support/tool-check';
 
 describe.skipIf(!hasChromium)('kiosk: choosing the allowance channel (选择老年综合津贴领取渠道)', () => {
-  const suite = useKioskSuite({ perTest: true });
+  const passwordsFile = demoStaffPasswordsFile();
+  const suite = useKioskSuite({ perTest: true, stack: { demoStaffPasswordsFile: passwordsFile } });
 
   async function expectSeniorFriendly() {
     expect(await seniorFriendlyViolations(suite.page)).toEqual([]);
@@ -56,7 +59,8 @@ describe.skipIf(!hasChromium)('kiosk: choosing the allowance channel (选择老�
     expect(bytes.includes(qrStore)).toBe(true);
 
     // The server has it, masked.
-    const stored = await (await fetch(`${stack.serverUrl}/api/v1/applications/${applicationNo}`)).json();
+    const staff = await staffSession(stack.serverUrl, passwordsFile);
+    const stored = await staff.get<ApplicationView>(`/api/v1/applications/${applicationNo}`);
     expect(stored).toMatchObject({ applicationNo, serviceKey: 'allowance-channel', answers: { channel: 'social-security-card' } });
 
     // Spoken prompts were played for the screens on the way.

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { onScreen, tap } from './support/browser';
 import { useKioskSuite } from './support/kiosk-suite';
 import { placeCard } from './support/stack-fixture';
+import { demoStaffPasswordsFile, staffSession } from './support/staff-session';
 import { hasChromium } from './support/tool-check';
 
 describe.skipIf(!hasChromium)('kiosk: a submission retried after a dropped response', () => {
-  const suite = useKioskSuite();
+  const passwordsFile = demoStaffPasswordsFile();
+  const suite = useKioskSuite({ stack: { demoStaffPasswordsFile: passwordsFile } });
 
   it('yields one application: the server got the first request, the kiosk never saw the answer', async () => {
     const { page, stack } = suite;
@@ -44,10 +46,9 @@ describe.skipIf(!hasChromium)('kiosk: a submission retried after a dropped respo
     await expect(page.textContent('[data-testid=application-no]')).resolves.toBe(seen[0]!.applicationNo);
 
     // Nothing else was created: the next application takes the very next number.
-    const rows = await stack.server.inject({ method: 'GET', url: `/api/v1/applications/${seen[0]!.applicationNo}` });
-    expect(rows.statusCode).toBe(200);
+    const staff = await staffSession(stack.serverUrl, passwordsFile);
+    expect((await staff.fetch(`/api/v1/applications/${seen[0]!.applicationNo}`)).status).toBe(200);
     const next = `${seen[0]!.applicationNo.slice(0, 10)}${String(Number(seen[0]!.applicationNo.slice(10)) + 1).padStart(6, '0')}`;
-    const missing = await stack.server.inject({ method: 'GET', url: `/api/v1/applications/${next}` });
-    expect(missing.statusCode).toBe(404);
+    expect((await staff.fetch(`/api/v1/applications/${next}`)).status).toBe(404);
   });
 });

@@ -2,6 +2,7 @@ import { shanghaiDate, type ApplicationView } from '@eldercare/domain';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app';
+import { staffCookieFor } from '../testing/staff-cookie-for';
 import { describeOnEachDatabase, TEST_DATA_KEY } from '../testing/test-databases';
 import {
   asApplication,
@@ -179,11 +180,17 @@ describeOnEachDatabase('applications', (target) => {
     expect(res.statusCode).toBe(409);
   });
 
-  it('GET /applications/:applicationNo returns the masked application; unknown is 404, malformed 400', async () => {
+  it('GET /applications/:applicationNo is staff-only and returns the masked application; unknown is 404, malformed 400', async () => {
     const card = freshCard();
     const { identifyToken } = await identify(app, card);
     const created = remember(asApplication(await postApplication(app, seniorCardRequest(identifyToken, 'mail'), 'get-1')));
-    const res = await app.inject({ method: 'GET', url: `/api/v1/applications/${created.applicationNo}` });
+    // Numbers are sequential: without a staff session nobody reads one, not even its existence.
+    const anonymous = await app.inject({ method: 'GET', url: `/api/v1/applications/${created.applicationNo}` });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().code).toBe('STAFF_SESSION_REQUIRED');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/applications/YL${DAY}999999` })).statusCode).toBe(401);
+    const cookie = await staffCookieFor(app, { username: 'get-reader' });
+    const res = await app.inject({ method: 'GET', url: `/api/v1/applications/${created.applicationNo}`, headers: { cookie } });
     expect(res.statusCode).toBe(200);
     // The receipt code comes only with the submit response: a guessed number must not give it.
     const { receiptCode: _code, ...withoutCode } = created;
@@ -193,10 +200,10 @@ describeOnEachDatabase('applications', (target) => {
     expect(res.body).not.toContain('13912345678');
     expect(res.body).not.toContain('1500弄');
 
-    const missing = await app.inject({ method: 'GET', url: `/api/v1/applications/YL${DAY}999999` });
+    const missing = await app.inject({ method: 'GET', url: `/api/v1/applications/YL${DAY}999999`, headers: { cookie } });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('NOT_FOUND');
-    const malformed = await app.inject({ method: 'GET', url: '/api/v1/applications/not-a-number' });
+    const malformed = await app.inject({ method: 'GET', url: '/api/v1/applications/not-a-number', headers: { cookie } });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('VALIDATION_FAILED');
   });

@@ -12,7 +12,7 @@ const IdempotencyHeadersSchema = Type.Object({
   }),
 });
 
-/** POST /applications and GET /applications/:applicationNo. */
+/** POST /applications (the kiosk) and GET /applications/:applicationNo (staff). */
 export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/applications',
@@ -49,11 +49,15 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['applications'],
-        summary: 'One application with the progress of every part (masked)',
-        description: 'Errors: 400 VALIDATION_FAILED (not an application number); 404 NOT_FOUND.',
+        summary: 'One application with the progress of every part (masked); staff only',
+        description:
+          'Any logged-in staff role. Numbers are sequential, so anyone could try them: citizens see progress through ' +
+          'the receipt code or their ID card (/progress). Errors: 400 VALIDATION_FAILED (not an application number); ' +
+          '401 STAFF_SESSION_REQUIRED; 404 NOT_FOUND.',
         params: ApplicationNoParamsSchema,
-        response: { 200: ApplicationViewSchema, ...errorResponses(400, 404, 500) },
+        response: { 200: ApplicationViewSchema, ...errorResponses(400, 401, 404, 500) },
       },
+      preHandler: app.requireStaff(),
     },
     async (request) => {
       const application = await app.applicationService.get(request.params.applicationNo);

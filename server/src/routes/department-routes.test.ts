@@ -270,8 +270,8 @@ describeOnEachDatabase('department routes (分别办理)', (target) => {
     clock.advance(DAY);
     const delivered = await moved('mi', no, assessment.partNo, { expectedStatus: 'public-notice', to: 'report-delivered' });
     expect(delivered.released.map((r) => r.partNo)).toEqual(waiting);
-    // The kiosk's progress view (GET /applications/:no) sees every part's state.
-    const progress = (await get(null, `/api/v1/applications/${no}`)).json<ApplicationView>();
+    // The staff view of the application (GET /applications/:no, any role) sees every part's state.
+    const progress = (await get('w1', `/api/v1/applications/${no}`)).json<ApplicationView>();
     expect(progress.status).toBe('in-progress');
     expect(progress.parts.map((p) => p.status)).toEqual(application.parts.map((p) => (p.kind === 'assessment' ? 'report-delivered' : 'submitted')));
   });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { receiptCodeFor } from '../progress/receipt-codes';
+import { staffCookieFor } from '../testing/staff-cookie-for';
 import { describeOnEachDatabase, TEST_DATA_KEY } from '../testing/test-databases';
 import {
   asApplication,
@@ -51,7 +52,7 @@ describeOnEachDatabase('progress routes (一体管理)', (target) => {
   let seniorCardNo = '';
   let receiptCode = '';
 
-  it('the submit response carries the receipt code; GET by the guessable number does not', async () => {
+  it('the submit response carries the receipt code; GET by the guessable number is staff-only and does not', async () => {
     const li = demoPerson('li-xiuying');
     const { identifyToken } = await identify(app, li.card);
     const created = asApplication(await postApplication(app, seniorCardRequest(identifyToken), 'progress-1'));
@@ -60,7 +61,10 @@ describeOnEachDatabase('progress routes (一体管理)', (target) => {
     expect(receiptCode).toMatch(RECEIPT_CODE_PATTERN);
     expect(receiptCode.startsWith(`${seniorCardNo}-`)).toBe(true);
     expect(receiptCode).toBe(receiptCodeFor(app.protector, seniorCardNo));
-    const byNumber = await app.inject({ method: 'GET', url: `/api/v1/applications/${seniorCardNo}` });
+    expect((await app.inject({ method: 'GET', url: `/api/v1/applications/${seniorCardNo}` })).statusCode).toBe(401);
+    const cookie = await staffCookieFor(app, { username: 'progress-reader' });
+    const byNumber = await app.inject({ method: 'GET', url: `/api/v1/applications/${seniorCardNo}`, headers: { cookie } });
+    expect(byNumber.statusCode).toBe(200);
     expect(byNumber.json()).not.toHaveProperty('receiptCode');
   });
 

@@ -5,7 +5,10 @@ import { afterAll } from 'vitest';
 
 /** A demo staff member logged in through the real API (session cookie), for staff-only reads. */
 export interface StaffSession {
+  /** The JSON of a 2xx answer; any other status throws. */
   get<T>(path: string): Promise<T>;
+  /** The raw answer, whatever its status. */
+  fetch(path: string): Promise<Response>;
 }
 
 /**
@@ -31,9 +34,11 @@ export async function staffSession(serverUrl: string, passwordsFile: string, use
   });
   if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const send = (path: string) => fetch(`${serverUrl}${path}`, { headers: { cookie } });
   return {
+    fetch: send,
     async get<T>(path: string) {
-      const response = await fetch(`${serverUrl}${path}`, { headers: { cookie } });
+      const response = await send(path);
       if (!response.ok) throw new Error(`${username} GET ${path}: ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
     },
