@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApplicationView, IdentifyResponse } from '@eldercare/domain';
@@ -6,15 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { resident, startTestStack } from './support/stack-fixture';
+import { demoPassword } from './support/demo-staff';
 import { hasChromium } from './support/tool-check';
-
-function demoPassword(file: string, username: string): string {
-  const line = readFileSync(file, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${username}\t`));
-  if (!line) throw new Error(`no demo password for ${username}`);
-  return line.split('\t')[2]!;
-}
 
 /** 上门办 booked the way the kiosk books it. */
 async function bookHomeVisit(serverUrl: string, residentKey: string): Promise<ApplicationView> {

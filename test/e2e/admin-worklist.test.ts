@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApplicationView, IdentifyResponse, JointAnswers } from '@eldercare/domain';
@@ -7,15 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { resident, startTestStack } from './support/stack-fixture';
 import { staffSession } from './support/staff-session';
+import { demoPassword } from './support/demo-staff';
 import { hasChromium } from './support/tool-check';
-
-function demoPassword(file: string, username: string): string {
-  const line = readFileSync(file, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${username}\t`));
-  if (!line) throw new Error(`no demo password for ${username}`);
-  return line.split('\t')[2]!;
-}
 
 /** A joint application as the kiosk submits it: the services the person may apply for, their sections filled. */
 async function submitJointApplication(serverUrl: string, residentKey: string): Promise<ApplicationView> {

@@ -7,15 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { resident, startTestStack } from './support/stack-fixture';
+import { demoPassword } from './support/demo-staff';
 import { hasChromium } from './support/tool-check';
-
-function demoPassword(file: string, username: string): string {
-  const line = readFileSync(file, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${username}\t`));
-  if (!line) throw new Error(`no demo password for ${username}`);
-  return line.split('\t')[2]!;
-}
 
 /** A ticket as the kiosk takes it; with a demo resident's card read first, priority is detected. */
 async function takeTicket(serverUrl: string, category: string, cardOf?: string): Promise<IssuedTicket> {

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { demoPassword } from './demo-staff';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -23,14 +24,11 @@ export function demoStaffPasswordsFile(): string {
 
 /** Logs a demo account in with its random password from the stack's demo passwords file. */
 export async function staffSession(serverUrl: string, passwordsFile: string, username = 'window1'): Promise<StaffSession> {
-  const line = readFileSync(passwordsFile, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${username}\t`));
-  if (!line) throw new Error(`no demo password for ${username}`);
+  const password = demoPassword(passwordsFile, username);
   const login = await fetch(`${serverUrl}/api/v1/staff/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: serverUrl },
-    body: JSON.stringify({ username, password: line.split('\t')[2] }),
+    body: JSON.stringify({ username, password }),
   });
   if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');

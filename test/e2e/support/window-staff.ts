@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { demoPassword } from './demo-staff';
 import type { CounterView, IssuedTicket } from '@eldercare/domain';
 import { DEMO_CENTRE_ID } from '@eldercare/server';
 
@@ -9,12 +9,8 @@ export interface CounterStaff {
 
 /** Logs a demo account in (its random password from the stack's demo passwords file) for one counter. */
 export async function staffAtCounter(serverUrl: string, passwordsFile: string, username: string, counter: number): Promise<CounterStaff> {
-  const line = readFileSync(passwordsFile, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${username}\t`));
-  if (!line) throw new Error(`no demo password for ${username}`);
-  const password = line.split('\t')[2]!;
-  const login = await fetch(`${serverUrl}/api/v1/staff/login`, {
+  const password = demoPassword(passwordsFile, username);
+    const login = await fetch(`${serverUrl}/api/v1/staff/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: serverUrl },
     body: JSON.stringify({ username, password }),
