@@ -16,9 +16,7 @@ import { mutantMachine } from './testing/mutant-machine';
  * `refused` records, until the screen is left, that a tap on an option not offered was ignored (a
  * state of its own, so the paths send such a tap).
  */
-interface HomeVisitModelContext extends FormModelContext {
-  refused: boolean;
-}
+type HomeVisitModelContext = FormModelContext;
 
 const REASONS = ['age-80-plus', 'bedridden'];
 const PERIODS = ['morning'];

@@ -248,11 +248,11 @@ function harness(machine: typeof jointApplicationFlow) {
           sut = createActor(machine.provide({ actors: { submitApplication: submit.logic } }), { input: { identity: jointIdentityOf(person) } });
           sut.start();
         },
-        'service.toggle': (step: Step) => live().send({ type: 'option.toggle', value: (step.event as { value: string }).value }),
-        'answer.choose': (step: Step) => live().send({ type: 'option.choose', value: (step.event as { value: string }).value }),
+        'service.toggle': (step: Step) => live().send({ type: 'option.toggle', value: (step.event as unknown as { value: string }).value }),
+        'answer.choose': (step: Step) => live().send({ type: 'option.choose', value: (step.event as unknown as { value: string }).value }),
         'phone.enter': (step: Step) => {
           live().send({ type: 'keypad.clear' });
-          for (const digit of (step.event as { phone: string }).phone) live().send({ type: 'keypad.digit', digit: digit as KeypadDigit });
+          for (const digit of (step.event as unknown as { phone: string }).phone) live().send({ type: 'keypad.digit', digit: digit as KeypadDigit });
         },
         'flow.next': forward,
         'flow.back': forward,

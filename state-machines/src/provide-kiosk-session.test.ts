@@ -16,6 +16,13 @@ const noTickets = {
   printTicket: async (): Promise<PrintResult> => ({ jobId: 't', state: 'printed' }),
 };
 
+/** The I/O of flows these tests never start (progress, education): a call would be a bug. */
+const unusedFlowIo = {
+  loadProgress: () => Promise.reject(new Error('not used here')),
+  printProgress: () => Promise.reject(new Error('not used here')),
+  loadCourses: () => Promise.reject(new Error('not used here')),
+};
+
 describe('provideKioskSession', () => {
   it('wires identify, both flows’ submitApplication, printReceipt, releaseCard and notifyStaff to the host', async () => {
     const calls: string[] = [];
@@ -39,6 +46,7 @@ describe('provideKioskSession', () => {
       releaseCard: vi.fn(() => void calls.push('release')),
       notifyStaff: vi.fn(() => void calls.push('notify')),
       ...noTickets,
+      ...unusedFlowIo,
     };
     const actor = createActor(provideKioskSession(host), { input: {} }).start();
     actor.send({ type: 'card.read', card: cardOf('firstTimer') });
@@ -69,6 +77,7 @@ describe('provideKioskSession', () => {
     const notified: StaffNotification[] = [];
     const host = {
       identify: async (): Promise<IdentifyResponse> => identityOf('cardHolder'),
+      ...unusedFlowIo,
       refreshIdentity: async (): Promise<IdentifyResponse> => identityOf('cardHolder'),
       submitApplication: async (input: SubmitApplicationInput): Promise<ApplicationView> => applicationFor(input.request),
       printReceipt: async (): Promise<PrintResult> => ({ jobId: 'r', state: 'printed' }),

@@ -40,6 +40,8 @@ export interface FormModelContext {
   person: FixturePerson | null;
   answers: FormAnswers;
   fieldError: FieldError | null;
+  /** A model may note that a tap the flow must ignore was made on the current screen. */
+  refused?: boolean;
 }
 
 export const FORM_MODEL_CONTEXT: FormModelContext = { person: null, answers: {}, fieldError: null };
