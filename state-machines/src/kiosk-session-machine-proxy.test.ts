@@ -10,7 +10,7 @@ import {
   type PrintReceiptInput,
 } from './kiosk-session-machine';
 import { seniorCardFlow } from './senior-card-flow';
-import { flowActorName, hasServiceFlow, SERVICE_FLOWS } from './service-flows';
+import { flowActorName, SERVICE_FLOWS } from './service-flows';
 import type { SubmitApplicationInput } from './service-flow-types';
 import { CodedError, controllableActor, settle } from './testing/controllable-actor';
 import { cardOf, identityOf } from './testing/fixtures';
@@ -251,14 +251,7 @@ describe('a scan on the welcome screen', () => {
 
   const RECEIPT: ScanPayload = { kind: 'application', applicationNo: 'YL20260601000123', receiptCode: 'YL20260601000123-7KQ2M9XWHD' } as ScanPayload;
 
-  it.runIf(!hasServiceFlow('progress'))('a receipt with its check code asks for the card while there is no progress flow', () => {
-    const s = startSession();
-    s.actor.send({ type: 'scan.read', scan: RECEIPT });
-    expect(s.context().scanNotice).toEqual({ kind: 'receipt-needs-card' });
-  });
-
-  it.runIf(hasServiceFlow('progress'))('a receipt with its check code opens the progress flow for nobody; back ends at the welcome screen', async () => {
-    if (!hasServiceFlow('progress')) return;
+  it('a receipt with its check code opens the progress flow for nobody; back ends at the welcome screen', async () => {
     let input: unknown = null;
     const stand = createMachine({
       initial: 'showing',

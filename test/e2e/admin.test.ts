@@ -162,9 +162,10 @@ describe.skipIf(!hasChromium)('/admin: statistics of a centre’s day', () => {
     expect(await page.$('[data-testid=stats]')).toBeNull();
   });
 
-  it('tells window staff the page is not for them', async () => {
+  it('takes window staff to the centre’s home visits (上门办), never to the statistics', async () => {
     await logIn(page, 'window1', demoPassword(passwordsFile, 'window1'));
-    expect(await (await page.waitForSelector('[data-testid=not-allowed]')).textContent()).toContain('仅供主管和经办人使用');
+    await page.waitForSelector('[data-testid=home-visits]');
     expect(await page.$('[data-testid=stats]')).toBeNull();
+    expect(await page.$('[data-testid=not-allowed]')).toBeNull();
   });
 });
