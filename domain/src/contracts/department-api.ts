@@ -128,7 +128,7 @@ export const PartMoveResponseSchema = Type.Object({
   part: DepartmentPartSchema,
   history: Type.Array(PartHistoryEntrySchema),
   applicationStatus: Type.Union([Type.Literal('submitted'), Type.Literal('in-progress'), Type.Literal('completed')]),
-  /** Parts of the same application this move released (report delivered → waiting parts submitted). */
+  /** Parts of the same application that waited for this assessment and moved with it: report delivered → submitted, assessment rejected → rejected. */
   released: Type.Array(Type.Object({ partNo: Type.Integer({ minimum: 1 }), status: PartStatusSchema })),
 });
 export type PartMoveResponse = Static<typeof PartMoveResponseSchema>;

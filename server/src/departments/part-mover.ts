@@ -80,7 +80,13 @@ export async function movePart(tx: SqlDatabase, applicationId: number, partNo: n
   const released: PartMoveOutcome['released'] = [];
   if (move.to === 'report-delivered' && part.care_level !== null) {
     await deliverReport(tx, application.resident_id, part.care_level, today, now);
-    released.push(...(await releaseWaitingParts(tx, applicationId, part.care_level, now)));
+    const note = translate('zh-CN', 'departments.note.released', { level: part.care_level });
+    released.push(...(await moveWaitingParts(tx, applicationId, 'submitted', note, now)));
+  }
+  if (part.kind === 'assessment' && move.to === 'rejected') {
+    // Without a care level the subsidy and the care home cannot be decided: they end here too,
+    // instead of waiting for a report that will never come.
+    released.push(...(await moveWaitingParts(tx, applicationId, 'rejected', translate('zh-CN', 'departments.note.assessmentRejected'), now)));
   }
   return { applicationStatus: await settleApplicationStatus(tx, applicationId), released };
 }
@@ -133,22 +139,24 @@ async function deliverReport(tx: SqlDatabase, residentId: number, careLevel: num
   ]);
 }
 
-/** Parts that waited for this assessment (subsidy, care home) go to their departments now. */
-async function releaseWaitingParts(tx: SqlDatabase, applicationId: number, careLevel: number, now: Date): Promise<PartMoveOutcome['released']> {
+/**
+ * Parts that waited for this assessment (subsidy, care home) go on: to their departments when the
+ * report is out ('submitted'), or end with it when it was rejected ('rejected'). The note is
+ * stored once, in the language officers work in.
+ */
+async function moveWaitingParts(tx: SqlDatabase, applicationId: number, to: PartStatus, note: string, now: Date): Promise<PartMoveOutcome['released']> {
   const waiting = await tx.query<{ part_no: number; kind: PartKind }>(
     `SELECT part_no, kind FROM application_parts WHERE application_id = $1 AND status = 'waiting-for-assessment' ORDER BY part_no FOR UPDATE`,
     [applicationId],
   );
-  const released: PartMoveOutcome['released'] = [];
-  // Notes are stored once, in the language officers work in.
-  const note = translate('zh-CN', 'departments.note.released', { level: careLevel });
+  const moved: PartMoveOutcome['released'] = [];
   for (const { part_no: partNo, kind } of waiting) {
-    if (!canMovePart(kind, 'waiting-for-assessment', 'submitted')) continue;
-    await tx.query(`UPDATE application_parts SET status = 'submitted', updated_at = $3 WHERE application_id = $1 AND part_no = $2`, [applicationId, partNo, now]);
-    await recordEvent(tx, applicationId, partNo, now, 'system', 'waiting-for-assessment', 'submitted', note);
-    released.push({ partNo, status: 'submitted' });
+    if (!canMovePart(kind, 'waiting-for-assessment', to)) continue;
+    await tx.query(`UPDATE application_parts SET status = $3, updated_at = $4 WHERE application_id = $1 AND part_no = $2`, [applicationId, partNo, to, now]);
+    await recordEvent(tx, applicationId, partNo, now, 'system', 'waiting-for-assessment', to, note);
+    moved.push({ partNo, status: to });
   }
-  return released;
+  return moved;
 }
 
 /** 'completed' once every part is final, else 'in-progress' (a part has moved). */

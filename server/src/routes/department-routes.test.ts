@@ -242,6 +242,29 @@ describeOnEachDatabase('department routes (分别办理)', (target) => {
     expect(view.parts.map((p) => p.status)).toEqual(['report-delivered', 'approved', 'rejected']);
   });
 
+  it('ends the parts that waited for an assessment that was rejected, and the application with them', async () => {
+    const { applicationNo, applicationId } = await seedTestApplication(app, { residentKey: 'ma-guoqing', serviceKey: 'ltc-joint', parts: JOINT_PARTS, answers: JOINT_ANSWERS });
+    await moved('mi', applicationNo, 1, { expectedStatus: 'submitted', to: 'accepted' });
+    // Asking for more information keeps them waiting.
+    expect((await moved('mi', applicationNo, 1, { expectedStatus: 'accepted', to: 'more-info-requested' })).released).toEqual([]);
+    const rejected = await moved('mi', applicationNo, 1, { expectedStatus: 'more-info-requested', to: 'rejected', note: '材料不全' });
+    expect(rejected.released).toEqual([
+      { partNo: 2, status: 'rejected' },
+      { partNo: 3, status: 'rejected' },
+    ]);
+    expect(rejected.applicationStatus).toBe('completed');
+    const events = await app.db.query<{ part_no: number; actor: string; from_status: string; to_status: string; note: string }>(
+      'SELECT part_no, actor, from_status, to_status, note FROM application_part_events WHERE application_id = $1 AND part_no > 1 ORDER BY id',
+      [applicationId],
+    );
+    expect(events.slice(-2)).toEqual(
+      [2, 3].map((partNo) => ({ part_no: partNo, actor: 'system', from_status: 'waiting-for-assessment', to_status: 'rejected', note: expect.stringContaining('评估不予通过') })),
+    );
+    // The street office finds its part among the rejected ones, with no move left.
+    const ended = (await worklist('so', '?status=rejected&limit=100')).json<WorklistResponse>().parts.find((p) => p.applicationNo === applicationNo);
+    expect(ended).toMatchObject({ status: 'rejected', nextStatuses: [] });
+  });
+
   it('works a joint application submitted through POST /applications: three departments, each its own part', async () => {
     clock.now = new Date(TEST_INSTANT.getTime() + 30 * DAY);
     // The registry was seeded at TEST_INSTANT: the demo card of that day.

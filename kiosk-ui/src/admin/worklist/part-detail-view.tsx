@@ -6,6 +6,7 @@ import { errorText, type Translate } from '../admin-translator';
 import { PartMoves } from './part-moves';
 import type { WorklistClient } from './worklist-client';
 import { atShanghai } from './at-shanghai';
+import { movedWithIt } from './moved-with-it';
 
 interface Props {
   t: Translate;
@@ -158,11 +159,7 @@ export function PartDetailView({ t, locale, client, applicationNo, partNo, readO
                   return released ? { ...p, status: released.status } : p;
                 });
                 setDetail({ part: res.part, history: res.history, application: { ...application, status: res.applicationStatus, parts } });
-                setMessage(
-                  [t('worklist.moved', { status: status(res.part.status) }), res.released.length > 0 ? t('worklist.released', { count: res.released.length }) : '']
-                    .join(' ')
-                    .trim(),
-                );
+                setMessage([t('worklist.moved', { status: status(res.part.status) }), movedWithIt(t, res.released)].join(' ').trim());
               } catch (err) {
                 showError(err);
               }

@@ -18,6 +18,7 @@ export const departmentsZhCN = {
   'error.NOTICE_PERIOD_RUNNING': '评估结果仍在公示期内，公示结束后才能推送报告。',
 
   'departments.note.released': '评估报告已推送，照护等级 {level} 级，转入本部门办理',
+  'departments.note.assessmentRejected': '长护险需求评估不予通过，没有照护等级，本项随之办结',
 
   'admin.nav.worklist': '工作台',
   'worklist.title': '{department} 待办事项',
@@ -69,6 +70,7 @@ export const departmentsZhCN = {
   'worklist.careLevel.value': '{level} 级',
   'worklist.moved': '已变更为“{status}”。',
   'worklist.released': '同一申请中等待评估结果的 {count} 项已转入相关部门。',
+  'worklist.closedWithAssessment': '同一申请中等待评估结果的 {count} 项随评估一并不予通过。',
   'worklist.applicationStatus': '申请整体状态：{status}',
 
   'worklist.status.submitted': '待受理',
@@ -113,6 +115,7 @@ export const departmentsEn: Record<keyof typeof departmentsZhCN, string> = {
   'error.NOTICE_PERIOD_RUNNING': 'The assessment is still on public notice; deliver the report after the notice ends.',
 
   'departments.note.released': 'Assessment report delivered, care level {level}; passed on to this department',
+  'departments.note.assessmentRejected': 'The LTC needs assessment was not approved: with no care level, this part ends with it',
 
   'admin.nav.worklist': 'Worklist',
   'worklist.title': '{department}: worklist',
@@ -164,6 +167,7 @@ export const departmentsEn: Record<keyof typeof departmentsZhCN, string> = {
   'worklist.careLevel.value': 'Level {level}',
   'worklist.moved': 'Now “{status}”.',
   'worklist.released': '{count} part(s) of this application that waited for the assessment went to their departments.',
+  'worklist.closedWithAssessment': '{count} part(s) of this application that waited for the assessment were not approved with it.',
   'worklist.applicationStatus': 'Application as a whole: {status}',
 
   'worklist.status.submitted': 'Waiting to be accepted',
