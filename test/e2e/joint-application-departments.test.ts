@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInToAdmin } from './support/demo-staff';
-import { launchChromium, onScreen, openKioskPage, tap } from './support/browser';
+import { expectRecordedSpeechAfterEach, launchChromium, onScreen, openKioskPage, tap } from './support/browser';
 import { placeCard, resident, startTestStack } from './support/stack-fixture';
 import { hasChromium } from './support/tool-check';
 
@@ -34,6 +34,7 @@ describe.skipIf(!hasChromium)('一件事一次办: one application, three depart
     await stack?.close();
     rmSync(secrets, { recursive: true, force: true });
   });
+  expectRecordedSpeechAfterEach(() => kiosk);
 
   /** An officer opens their part from the worklist (giving the reason the audit log keeps) and moves it. */
   async function officerMoves(username: string, applicationNo: string, moves: readonly string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, onScreen, openKioskPage, tap } from './support/browser';
+import { expectRecordedSpeechAfterEach, launchChromium, onScreen, openKioskPage, playedClips, tap } from './support/browser';
 import { seniorFriendlyViolations } from './support/senior-friendly';
 import { placeCard, resident, startTestStack } from './support/stack-fixture';
 import { hasChromium } from './support/tool-check';
@@ -25,6 +25,7 @@ describe.skipIf(!hasChromium)('kiosk: senior education and taxi hailing', () => 
     await browser?.close();
     await stack?.close();
   });
+  expectRecordedSpeechAfterEach(() => page);
 
   async function dailyService(serviceKey: string) {
     await placeCard(stack, senior.key);
@@ -93,6 +94,11 @@ describe.skipIf(!hasChromium)('kiosk: senior education and taxi hailing', () => 
     expect(receipt).toContain(ride.plate);
     expect(receipt).toContain(`约${ride.etaMinutes}分钟`);
     expect(receipt).toContain('门口');
+    // Spoken from the recordings (no system voice here): each screen's heading, then the line under it.
+    const clips = await playedClips(page);
+    const at = (key: string) => clips.lastIndexOf(`/audio/zh-CN/keys/${key}.opus`);
+    for (const key of ['taxi.destination.heading', 'taxi.phone.heading', 'taxi.phone.body', 'taxi.confirm.heading', 'taxi.confirm.body']) expect(at(key), key).toBeGreaterThan(-1);
+    expect(at('taxi.confirm.body')).toBe(at('taxi.confirm.heading') + 1);
     await tap(page, 'end');
     await onScreen(page, 'goodbye');
   });

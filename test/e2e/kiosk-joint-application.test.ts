@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { onScreen, tap } from './support/browser';
+import { onScreen, playedClips, tap } from './support/browser';
 import { useKioskSuite } from './support/kiosk-suite';
 import { seniorFriendlyViolations } from './support/senior-friendly';
 import { placeCard, resident } from './support/stack-fixture';
@@ -100,6 +100,18 @@ describe.skipIf(!hasChromium)('kiosk: the joint application (养老服务“一�
     await tap(page, 'confirm');
 
     await onScreen(page, 'receiptPrinted');
+    // Without a system voice (as here), every screen spoke its recorded words, in order.
+    const keyClips = (await playedClips(page)).filter((clip) => clip.startsWith('/audio/zh-CN/keys/'));
+    expect(keyClips).toEqual(
+      expect.arrayContaining(
+        ['kiosk.joint.choose.heading', 'kiosk.joint.choose.body', 'kiosk.joint.notice.heading', 'kiosk.joint.q.mobility.heading', 'kiosk.joint.phone.body', 'kiosk.joint.review.heading'].map(
+          (key) => `/audio/zh-CN/keys/${key}.opus`,
+        ),
+      ),
+    );
+    expect(keyClips.indexOf('/audio/zh-CN/keys/kiosk.joint.phone.body.opus')).toBe(keyClips.indexOf('/audio/zh-CN/keys/kiosk.joint.phone.heading.opus') + 1);
+    // The English pages of the notice were spoken in English.
+    expect(await playedClips(page)).toContain('/audio/en/keys/kiosk.joint.notice.heading.opus');
     const applicationNo = (await page.textContent('[data-testid=application-no]'))!.trim();
     expect(applicationNo).toMatch(/^YL\d{14}$/);
     const printer = stack.agent.simulators.receiptPrinter!;

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/stack';
-import { launchChromium, onScreen, openKioskPage, tap } from './support/browser';
+import { expectRecordedSpeechAfterEach, launchChromium, onScreen, openKioskPage, tap } from './support/browser';
 import { resident, startTestStack } from './support/stack-fixture';
 import { hasChromium, requireTool } from './support/tool-check';
 
@@ -61,6 +61,7 @@ describe.skipIf(!hasChromium || !hasSocat)('kiosk over a serial reader and a TCP
     readerProcess?.kill('SIGINT');
     rmSync(dir, { recursive: true, force: true });
   });
+  expectRecordedSpeechAfterEach(() => page);
 
   it('a card read over the serial line leads to ESC/POS on the TCP printer', async () => {
     const li = resident('li-xiuying');

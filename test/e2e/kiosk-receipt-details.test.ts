@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, onScreen, openKioskPage, tap } from './support/browser';
+import { expectRecordedSpeechAfterEach, launchChromium, onScreen, openKioskPage, tap } from './support/browser';
 import { seniorFriendlyViolations } from './support/senior-friendly';
 import { placeCard, resident, startTestStack } from './support/stack-fixture';
 import { hasChromium } from './support/tool-check';
@@ -25,6 +25,7 @@ describe.skipIf(!hasChromium)('kiosk: the result on the receipt screen', () => {
     await browser?.close();
     await stack?.close();
   });
+  expectRecordedSpeechAfterEach(() => page);
 
   async function dailyService(serviceKey: string) {
     await placeCard(stack, senior.key);

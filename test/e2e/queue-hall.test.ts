@@ -6,7 +6,7 @@ import { DEMO_STAFF_PASSWORDS_FILE } from '@eldercare/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from './support/agent-client';
-import { launchChromium, onScreen, openKioskPage, tap } from './support/browser';
+import { expectRecordedSpeechAfterEach, launchChromium, onScreen, openKioskPage, tap } from './support/browser';
 import { recordCallAudio, sayings, scheduledClips } from './support/call-audio';
 import { placeCard, resident, startTestStack } from './support/stack-fixture';
 import { hasChromium } from './support/tool-check';
@@ -77,6 +77,7 @@ describe.skipIf(!hasChromium)('the waiting hall: kiosk 取号 → window 叫号 
     await stack?.close();
     if (staffDir) rmSync(staffDir, { recursive: true, force: true });
   });
+  expectRecordedSpeechAfterEach(() => kiosk);
 
   it('an 82-year-old who takes a ticket after three normal tickets is called first, and the display shows and says it', async () => {
     const normal = [await takeTicket(stack.serverUrl, 'A'), await takeTicket(stack.serverUrl, 'A'), await takeTicket(stack.serverUrl, 'A')];

@@ -1,15 +1,27 @@
+import { translate, type MessageKey } from '@eldercare/domain';
 import { useEffect } from 'preact/hooks';
 import { useKiosk } from './kiosk-context';
+import { keyClip } from './spoken-keys';
 
 /**
- * Speaks a screen's sentence when the screen appears (and again when the sentence or the
- * language changes), with the system voice only. The recorded clips cover the first flows'
- * prompts (use-spoken-prompt.ts, spoken-prompts.ts); the `voice-only:` clip name is none the
- * speaker knows, so it never fetches a recording for these. `screen` names the screen.
+ * A part of a spoken sentence: a message key without parameters (recorded, spoken-keys.ts), or
+ * words only a system voice can read (names, dates, counts, the catalogue's service names).
  */
-export function useSpokenSentence(screen: string, sentence: string): void {
+export type SpokenPart = MessageKey | { text: string };
+
+/**
+ * Speaks a screen's sentence when the screen appears, and again when the words or the language
+ * change. A system voice reads every part; without one, the keys' recordings play in order.
+ * `screen` names the screen, so that a new screen with the same words is spoken again.
+ */
+export function useSpokenSentence(screen: string, parts: readonly SpokenPart[]): void {
   const { locale, speaker } = useKiosk();
+  const text = parts
+    .map((part) => (typeof part === 'string' ? translate(locale, part) : part.text))
+    .filter(Boolean)
+    .join(' ');
+  const clips = parts.filter((part): part is MessageKey => typeof part === 'string').map(keyClip);
   useEffect(() => {
-    speaker.say({ clip: `voice-only:${screen}`, text: sentence }, locale);
-  }, [screen, sentence, locale]);
+    speaker.say({ clip: clips, text }, locale);
+  }, [screen, text, locale]);
 }

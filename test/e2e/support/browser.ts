@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 import { CHROMIUM_PATH } from './tool-check';
 
 /** Debian's Chromium, headless; never a downloaded browser. `extraArgs`: e.g. an autoplay policy. */
@@ -12,18 +13,45 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 /** A portrait kiosk screen (1080 × 1920, the common 立式 self-service terminal). */
 export async function openKioskPage(context: BrowserContext, kioskUrl: string, query = ''): Promise<Page> {
   const page = await context.newPage();
-  // Record the spoken prompts: the headless browser has no Chinese voice, so clips play.
+  // Record the spoken prompts: the headless browser has no Chinese voice, so clips play. Each
+  // "ends" at once, so that a sentence of several clips plays through.
   await page.addInitScript(() => {
     const played: string[] = [];
     (window as unknown as { __playedClips: string[] }).__playedClips = played;
     HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
       played.push(this.src);
+      setTimeout(() => this.dispatchEvent(new Event('ended')), 0);
       return Promise.resolve();
     };
+  });
+  // Words a screen speaks that have no recording: silent on a kiosk without a system voice.
+  const unrecorded: string[] = [];
+  UNRECORDED.set(page, unrecorded);
+  page.on('console', (message) => {
+    if (message.text().startsWith('[speech]')) unrecorded.push(message.text());
   });
   await page.goto(kioskUrl + query);
   await page.waitForSelector('[data-screen=attract]');
   return page;
+}
+
+const UNRECORDED = new WeakMap<Page, string[]>();
+
+/** The '[speech] no recording of …' warnings the page gave since the last call (and forgets them). */
+export function takeUnrecordedSpeech(page: Page): string[] {
+  const list = UNRECORDED.get(page) ?? [];
+  return list.splice(0, list.length);
+}
+
+/**
+ * After each test: the screens the kiosk page passed through spoke only recorded words (a kiosk
+ * without a system voice would be silent on the others; kiosk-ui/src/kiosk/spoken-keys.ts).
+ */
+export function expectRecordedSpeechAfterEach(page: () => Page | undefined): void {
+  afterEach(() => {
+    const current = page();
+    if (current) expect(takeUnrecordedSpeech(current), 'words spoken without a recording').toEqual([]);
+  });
 }
 
 export async function playedClips(page: Page): Promise<string[]> {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { StackOptions } from '../../../scripts/stack';
-import { launchChromium, openKioskPage } from './browser';
+import { expectRecordedSpeechAfterEach, launchChromium, openKioskPage } from './browser';
 import { startTestStack } from './stack-fixture';
 
 export interface KioskSuite {
@@ -30,9 +30,8 @@ export function useKioskSuite(options: { perTest?: boolean; stack?: StackOptions
     await suite.browser?.close();
     await suite.stack?.close();
   });
-  if (options.perTest) {
-    beforeEach(openPage);
-    afterEach(() => suite.context.close());
-  }
+  if (options.perTest) beforeEach(openPage);
+  expectRecordedSpeechAfterEach(() => suite.page);
+  if (options.perTest) afterEach(() => suite.context.close());
   return suite;
 }

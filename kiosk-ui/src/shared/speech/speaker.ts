@@ -2,15 +2,15 @@ import type { Locale } from '@eldercare/domain';
 
 /**
  * Speaks each screen's prompt. A zh-CN (or en) system voice is used when the browser has one;
- * otherwise a clip prepared offline with espeak-ng (kiosk-ui/scripts/make-audio-clips.ts) is
- * played. Only one prompt plays at a time: a new screen interrupts the last one.
+ * otherwise clips prepared offline with espeak-ng (kiosk-ui/scripts/make-audio-clips.ts) are
+ * played, one after another. Only one prompt plays at a time: a new screen interrupts the last one.
  */
 export interface Speaker {
   /**
    * `text` is what a system voice reads (it may hold names or numbers); `clip` names the
-   * prepared recording of the same prompt without them.
+   * prepared recording of the same prompt without them, or several played in order.
    */
-  say(prompt: { clip: string; text: string }, locale: Locale): void;
+  say(prompt: { clip: string | readonly string[]; text: string }, locale: Locale): void;
   stop(): void;
 }
 
@@ -36,6 +36,20 @@ export function createSpeaker(options: { clipBase?: string; clips: ReadonlySet<s
     }
   };
 
+  /** Plays the clips in order; a later say() (or stop) ends the sequence. */
+  const play = (sources: readonly string[]) => {
+    const [first, ...rest] = sources;
+    if (first === undefined) return;
+    const current = new Audio(first);
+    audio = current;
+    current.addEventListener('ended', () => {
+      if (audio === current) play(rest);
+    });
+    // Autoplay may be refused until the first tap unless the kiosk browser allows it
+    // (--autoplay-policy=no-user-gesture-required, see README).
+    current.play().catch(() => undefined);
+  };
+
   return {
     say({ clip, text }, locale) {
       stop();
@@ -48,11 +62,11 @@ export function createSpeaker(options: { clipBase?: string; clips: ReadonlySet<s
         speechSynthesis.speak(utterance);
         return;
       }
-      if (!options.clips.has(clip)) return;
-      audio = new Audio(`${clipBase}/${locale}/${clip}.opus`);
-      // Autoplay may be refused until the first tap unless the kiosk browser allows it
-      // (--autoplay-policy=no-user-gesture-required, see README).
-      audio.play().catch(() => undefined);
+      const clips = typeof clip === 'string' ? [clip] : clip;
+      const missing = clips.filter((c) => !options.clips.has(c));
+      // A screen that would be silent here is a bug: the console (and the browser tests) say so.
+      if (missing.length > 0) console.warn(`[speech] no recording of ${missing.join(', ')}`);
+      play(clips.filter((c) => options.clips.has(c)).map((c) => `${clipBase}/${locale}/${c}.opus`));
     },
     stop,
   };

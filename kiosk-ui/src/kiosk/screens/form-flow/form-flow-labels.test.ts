@@ -1,24 +1,11 @@
 import { isMessageKey } from '@eldercare/domain';
 import { explainStates, SERVICE_FLOWS } from '@eldercare/state-machines';
-import {
-  assistiveDeviceRentalFlowSpec,
-  homeAdaptationFlowSpec,
-  homeVisitFlowSpec,
-  mealAssistanceChangeFlowSpec,
-  mealAssistanceFlowSpec,
-  sportsVoucherFlowSpec,
-} from '@eldercare/state-machines';
+import { mealAssistanceChangeFlowSpec } from '@eldercare/state-machines';
 import { describe, expect, it } from 'vitest';
+import { FORM_FLOW_SPECS } from '../../spoken-keys';
 import { groupedDigits, optionLabel, reviewLines } from './form-flow-labels';
 
-const SPECS = [
-  homeAdaptationFlowSpec,
-  mealAssistanceFlowSpec,
-  mealAssistanceChangeFlowSpec,
-  assistiveDeviceRentalFlowSpec,
-  sportsVoucherFlowSpec,
-  homeVisitFlowSpec,
-];
+const SPECS = FORM_FLOW_SPECS;
 const t = (key: string) => key;
 
 describe('form flow words', () => {

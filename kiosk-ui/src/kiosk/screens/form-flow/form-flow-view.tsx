@@ -27,7 +27,7 @@ function ReviewScreen({ lines, name, text }: { lines: { field: string; label: st
   const { t, send } = useKiosk();
   const heading = t(text.heading);
   const body = text.body ? t(text.body) : null;
-  useSpokenSentence(`${name}-confirming`, [heading, body ?? ''].join(' ').trim());
+  useSpokenSentence(`${name}-confirming`, text.body ? [text.heading, text.body] : [text.heading]);
   return (
     <Screen
       name="confirming"

@@ -23,10 +23,11 @@ interface StepProps<S extends FormStep> {
 /** The heading and the optional line under it, both spoken. */
 function useStepText(state: string) {
   const { t } = useKiosk();
-  const heading = t(serviceKey(`${state}.heading`));
+  const headingKey = serviceKey(`${state}.heading`);
   const bodyKey = `kioskServices.${state}.body`;
+  useSpokenSentence(state, isMessageKey(bodyKey) ? [headingKey, bodyKey] : [headingKey]);
+  const heading = t(headingKey);
   const body = isMessageKey(bodyKey) ? t(bodyKey) : null;
-  useSpokenSentence(state, [heading, body ?? ''].join(' ').trim());
   return { heading, body };
 }
 

@@ -18,7 +18,7 @@ export function ChooseServicesScreen({ joint, selected, noneChosen }: ChooseServ
     joint.reassessmentDue && joint.assessmentValidUntil
       ? t('kiosk.joint.choose.reassessment', { date: formatDate(locale, joint.assessmentValidUntil) })
       : null;
-  useSpokenSentence('choose', [t('kiosk.joint.choose.heading'), t('kiosk.joint.choose.body'), reassessment ?? ''].join(' '));
+  useSpokenSentence('choose', ['kiosk.joint.choose.heading', 'kiosk.joint.choose.body', { text: reassessment ?? '' }]);
   return (
     <Screen
       name="jointChoose"

@@ -24,7 +24,7 @@ export function JointNoticeScreen({ selected }: { selected: readonly JointServic
   const body = t('kiosk.joint.notice.body', { count: services.length });
   const position = t('kiosk.joint.notice.page', { n: index + 1, total: services.length });
   const serviceName = service ? localized(locale, service.name) : '';
-  useSpokenSentence(`notice-${index}`, [t('kiosk.joint.notice.heading'), index === 0 ? body : '', paged ? position : '', serviceName].filter(Boolean).join(' '));
+  useSpokenSentence(`notice-${index}`, ['kiosk.joint.notice.heading', { text: index === 0 ? body : '' }, { text: paged ? position : '' }, { text: serviceName }]);
   return (
     <Screen
       name="jointNotice"

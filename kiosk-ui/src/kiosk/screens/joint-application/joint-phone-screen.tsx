@@ -9,7 +9,7 @@ import { useSpokenSentence } from '../../use-spoken-sentence';
 /** The contact phone of the form, typed on the keypad (a masked registry number cannot be reused). */
 export function JointPhoneScreen({ phone, error }: { phone: string; error: PhoneError | null }) {
   const { t, send } = useKiosk();
-  useSpokenSentence('phone', `${t('kiosk.joint.phone.heading')} ${t('kiosk.joint.phone.body')}`);
+  useSpokenSentence('phone', ['kiosk.joint.phone.heading', 'kiosk.joint.phone.body']);
   const boxes = Array.from({ length: PHONE_DIGITS }, (_, i) => phone[i] ?? '');
   return (
     <Screen

@@ -31,7 +31,7 @@ export function JointQuestionScreen({ question, joint, selected, draft, addressM
     n: questions.indexOf(question) + 1,
     total: questions.length,
   });
-  useSpokenSentence(question, heading);
+  useSpokenSentence(question, [`kiosk.joint.q.${question}.heading` as MessageKey]);
   const current = draft[question];
   return (
     <Screen

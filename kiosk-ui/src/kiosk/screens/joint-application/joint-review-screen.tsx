@@ -13,7 +13,7 @@ import { useSpokenSentence } from '../../use-spoken-sentence';
  */
 export function JointReviewScreen({ answers, proxy }: { answers: JointAnswers | null; proxy: ProxyRequest | null }) {
   const { t, locale, send } = useKiosk();
-  useSpokenSentence('review', `${t('kiosk.joint.review.heading')} ${t('kiosk.joint.review.body')}`);
+  useSpokenSentence('review', ['kiosk.joint.review.heading', 'kiosk.joint.review.body']);
   const detail = (label: MessageKey, value: string) => [t(label), value] as const;
   const word = (prefix: string, value: string) => t(`${prefix}.${value}` as MessageKey);
   const rows: (readonly [string, string])[] = [];

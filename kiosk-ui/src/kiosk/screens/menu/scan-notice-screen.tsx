@@ -17,7 +17,7 @@ export function ScanNoticeScreen({ notice }: { notice: ScanNotice }) {
   const [headingKey, bodyKey] = WORDS[notice.kind];
   const heading = t(headingKey, notice.kind === 'queue-ticket' ? { ticketNo: notice.ticketNo } : {});
   const body = t(bodyKey);
-  useSpokenSentence(`scan-${notice.kind}`, `${heading} ${body}`);
+  useSpokenSentence(`scan-${notice.kind}`, [notice.kind === 'queue-ticket' ? { text: heading } : headingKey, bodyKey]);
   return (
     <Screen
       name="scanNotice"

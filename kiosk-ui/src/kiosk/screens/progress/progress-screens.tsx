@@ -46,7 +46,7 @@ function ApplicationScreen({ application, index, count }: { application: Applica
   const { t, send, locale } = useKiosk();
   const service = localized(locale, application.serviceName);
   const parts = application.parts.map((p) => localized(locale, p.words)).join('；');
-  useSpokenSentence('progressApplication', t('progress.prompt.one', { service, parts }));
+  useSpokenSentence('progressApplication', ['progress.heading', { text: t('progress.prompt.one', { service, parts }) }]);
   return (
     <Screen
       name="progressApplication"
@@ -80,7 +80,7 @@ function ApplicationScreen({ application, index, count }: { application: Applica
 /** A screen with one sentence and 返回 (or 再试一次 and 返回). */
 function MessageScreen({ name, message, retry }: { name: string; message: MessageKey; retry?: boolean }) {
   const { t, send } = useKiosk();
-  useSpokenSentence(name, t(message));
+  useSpokenSentence(name, [message]);
   return (
     <Screen
       name={name}
@@ -99,7 +99,7 @@ function MessageScreen({ name, message, retry }: { name: string; message: Messag
 
 function WaitScreen({ name, message }: { name: string; message: MessageKey }) {
   const { t } = useKiosk();
-  useSpokenSentence(name, t(message));
+  useSpokenSentence(name, [message]);
   return (
     <Screen name={name} heading={t(message)}>
       <div class="spinner" role="progressbar" />

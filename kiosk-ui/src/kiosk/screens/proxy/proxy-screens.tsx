@@ -4,6 +4,7 @@ import { BigButton } from '../../components/big-button/big-button';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
 import { useSpokenSentence } from '../../use-spoken-sentence';
+import { CARD_SCREENS } from './proxy-card-screens';
 import './proxy-screens.css';
 
 const RELATIONSHIP_NAMES: Record<ProxyRelationship, MessageKey> = {
@@ -14,16 +15,6 @@ const RELATIONSHIP_NAMES: Record<ProxyRelationship, MessageKey> = {
   'committee-worker': 'kioskMenu.proxy.relationship.committee-worker',
 };
 
-/** The card screens of 代办: [heading, body] and whether the person may place the card again. */
-const CARD_SCREENS = {
-  proxyWaitingForCard: ['kioskMenu.proxy.waiting.heading', 'kioskMenu.proxy.waiting.body', false],
-  proxyReading: ['kioskMenu.proxy.reading.heading', 'kioskMenu.proxy.reading.body', false],
-  proxyReadFailed: ['kioskMenu.proxy.readFailed.heading', 'kioskMenu.proxy.readFailed.body', true],
-  proxyIdentifying: ['kioskMenu.proxy.identifying.heading', 'kioskMenu.proxy.identifying.body', false],
-  proxyIdentifyFailed: ['kioskMenu.proxy.identifyFailed.heading', 'kioskMenu.proxy.identifyFailed.body', true],
-  proxySameCard: ['kioskMenu.proxy.sameCard.heading', 'kioskMenu.proxy.sameCard.body', true],
-} as const satisfies Record<string, readonly [MessageKey, MessageKey, boolean]>;
-
 function CancelButton() {
   const { t, send } = useKiosk();
   return <BigButton compact testId="proxy-cancel" label={t('kioskMenu.proxy.cancel')} onTap={() => send({ type: 'proxy.cancel' })} />;
@@ -31,10 +22,10 @@ function CancelButton() {
 
 function CardStep({ screen, applicant }: { screen: keyof typeof CARD_SCREENS; applicant: IdentifyResponse }) {
   const { t, send } = useKiosk();
-  const [headingKey, bodyKey, canRetry] = CARD_SCREENS[screen];
+  const { heading: headingKey, body: bodyKey, canRetry, bodyNamesApplicant } = CARD_SCREENS[screen];
   const heading = t(headingKey);
   const body = t(bodyKey, { applicant: applicant.person.nameMasked });
-  useSpokenSentence(screen, `${heading} ${body}`);
+  useSpokenSentence(screen, [headingKey, bodyNamesApplicant ? { text: body } : bodyKey]);
   return (
     <Screen
       name={screen}
@@ -61,7 +52,7 @@ function CardStep({ screen, applicant }: { screen: keyof typeof CARD_SCREENS; ap
 function RelationshipStep({ applicant, senior }: { applicant: IdentifyResponse; senior: IdentifyResponse }) {
   const { t, send } = useKiosk();
   const heading = t('kioskMenu.proxy.relationship.heading');
-  useSpokenSentence('proxyRelationship', heading);
+  useSpokenSentence('proxyRelationship', ['kioskMenu.proxy.relationship.heading']);
   return (
     <Screen name="proxyRelationship" heading={heading} actions={<CancelButton />}>
       <p class="lead">{t('kioskMenu.proxy.relationship.body', { applicant: applicant.person.nameMasked, senior: senior.person.nameMasked })}</p>
@@ -88,7 +79,7 @@ function ConsentStep({ applicant, senior, relationship }: { applicant: IdentifyR
     applicant: applicant.person.nameMasked,
     relationship: t(RELATIONSHIP_NAMES[relationship]),
   });
-  useSpokenSentence('proxyConsent', `${heading} ${body}`);
+  useSpokenSentence('proxyConsent', ['kioskMenu.proxy.consent.heading', { text: body }]);
   return (
     <Screen
       name="proxyConsent"

@@ -10,7 +10,7 @@ import { useSpokenSentence } from '../../use-spoken-sentence';
 /** The mobile number on the large keypad, for 老年教育 and 叫车 (who calls it says `body`). */
 export function PhoneEntryScreen({ name, heading, body, phone, error }: { name: string; heading: MessageKey; body: MessageKey; phone: string; error: PhoneError | null }) {
   const { t, send } = useKiosk();
-  useSpokenSentence(name, `${t(heading)} ${t(body)}`);
+  useSpokenSentence(name, [heading, body]);
   const boxes = Array.from({ length: PHONE_DIGITS }, (_, i) => phone[i] ?? '');
   return (
     <Screen

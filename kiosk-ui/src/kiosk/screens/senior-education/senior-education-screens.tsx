@@ -23,7 +23,7 @@ function useSchedule() {
 
 function LoadingScreen() {
   const { t } = useKiosk();
-  useSpokenSentence('education-loading', t('education.loading.heading'));
+  useSpokenSentence('education-loading', ['education.loading.heading']);
   return (
     <Screen name="educationLoading" heading={t('education.loading.heading')}>
       <div class="spinner" role="progressbar" />
@@ -33,7 +33,7 @@ function LoadingScreen() {
 
 function LoadFailedScreen() {
   const { t, send } = useKiosk();
-  useSpokenSentence('education-load-failed', `${t('education.loadFailed.heading')} ${t('education.loadFailed.body')}`);
+  useSpokenSentence('education-load-failed', ['education.loadFailed.heading', 'education.loadFailed.body']);
   return (
     <Screen
       name="educationLoadFailed"
@@ -52,7 +52,7 @@ function LoadFailedScreen() {
 
 function ModeScreen() {
   const { t, send } = useKiosk();
-  useSpokenSentence('education-mode', t('education.mode.heading'));
+  useSpokenSentence('education-mode', ['education.mode.heading']);
   return (
     <Screen
       name="educationMode"
@@ -70,7 +70,7 @@ function ModeScreen() {
 
 function InstitutionScreen({ catalogue }: { catalogue: EducationCatalogue }) {
   const { t, send, locale } = useKiosk();
-  useSpokenSentence('education-institution', t('education.institution.heading'));
+  useSpokenSentence('education-institution', ['education.institution.heading']);
   return (
     <Screen name="educationInstitution" heading={t('education.institution.heading')} actions={<FlowBackButton />}>
       <div class="choice-list">
@@ -92,7 +92,7 @@ function InstitutionScreen({ catalogue }: { catalogue: EducationCatalogue }) {
 function CourseScreen({ catalogue, institutionId }: { catalogue: EducationCatalogue; institutionId: string | null }) {
   const { t, send, locale } = useKiosk();
   const schedule = useSchedule();
-  useSpokenSentence('education-course', t('education.course.heading'));
+  useSpokenSentence('education-course', ['education.course.heading']);
   const courses = coursesOf(catalogue, institutionId);
   const full = courses.filter((c) => c.seatsLeft <= 0);
   return (
@@ -125,7 +125,7 @@ function CourseScreen({ catalogue, institutionId }: { catalogue: EducationCatalo
 
 function SubjectScreen({ catalogue }: { catalogue: EducationCatalogue }) {
   const { t, send, locale } = useKiosk();
-  useSpokenSentence('education-subject', t('education.subject.heading'));
+  useSpokenSentence('education-subject', ['education.subject.heading']);
   return (
     <Screen name="educationSubject" heading={t('education.subject.heading')} actions={<FlowBackButton />}>
       <div class="choice-grid">
@@ -139,7 +139,7 @@ function SubjectScreen({ catalogue }: { catalogue: EducationCatalogue }) {
 
 function ConfirmScreen({ lines }: { lines: { label: string; value: string; testId: string }[] }) {
   const { t, send } = useKiosk();
-  useSpokenSentence('education-confirming', t('education.confirm.heading'));
+  useSpokenSentence('education-confirming', ['education.confirm.heading']);
   return (
     <Screen
       name="educationConfirming"

@@ -15,7 +15,7 @@ type FlowRef = ActorRefFrom<typeof taxiHailingFlow>;
 
 function NoCentreScreen() {
   const { t } = useKiosk();
-  useSpokenSentence('taxi-no-centre', `${t('taxi.noCentre.heading')} ${t('taxi.noCentre.body')}`);
+  useSpokenSentence('taxi-no-centre', ['taxi.noCentre.heading', 'taxi.noCentre.body']);
   return (
     <Screen name="taxiNoCentre" heading={t('taxi.noCentre.heading')} actions={<FlowBackButton variant="primary" />}>
       <p class="lead">{t('taxi.noCentre.body')}</p>
@@ -25,7 +25,7 @@ function NoCentreScreen() {
 
 function DestinationScreen({ homeMasked }: { homeMasked: string }) {
   const { t, send } = useKiosk();
-  useSpokenSentence('taxi-destination', t('taxi.destination.heading'));
+  useSpokenSentence('taxi-destination', ['taxi.destination.heading']);
   return (
     <Screen
       name="taxiDestination"
@@ -43,7 +43,7 @@ function DestinationScreen({ homeMasked }: { homeMasked: string }) {
 
 function ConfirmScreen({ destination, phone }: { destination: string; phone: string }) {
   const { t, send } = useKiosk();
-  useSpokenSentence('taxi-confirming', `${t('taxi.confirm.heading')} ${t('taxi.confirm.body')}`);
+  useSpokenSentence('taxi-confirming', ['taxi.confirm.heading', 'taxi.confirm.body']);
   return (
     <Screen
       name="taxiConfirming"
