@@ -60,7 +60,24 @@ export class ApplicationService {
     return this.views.byNumber(this.db, applicationNo);
   }
 
-  submit(request: ApplicationRequest, idempotencyKey: string): Promise<SubmitResult> {
+  async submit(request: ApplicationRequest, idempotencyKey: string): Promise<SubmitResult> {
+    const undos: (() => Promise<unknown>)[] = [];
+    try {
+      return await this.#submit(request, idempotencyKey, (undo) => undos.push(undo));
+    } catch (error) {
+      // Nothing was stored: what the applier did outside the database is undone, so no taxi
+      // comes for an application that does not exist. The submission's own error is the answer.
+      for (const undo of undos.reverse()) {
+        await undo().catch((undoError: unknown) => this.onUndoFailed(undoError));
+      }
+      throw error;
+    }
+  }
+
+  /** Told when an undo fails (the server logs it); the submission's error still goes to the kiosk. */
+  onUndoFailed: (error: unknown) => void = (error) => console.error('application rollback: an undo failed', error);
+
+  #submit(request: ApplicationRequest, idempotencyKey: string, onRollback: (undo: () => Promise<unknown>) => void): Promise<SubmitResult> {
     const hash = requestHash(request);
     const now = this.clock();
     const today = shanghaiDate(now);
@@ -99,6 +116,7 @@ export class ApplicationService {
         registry: this.registry,
         facts,
         today,
+        onRollback,
       });
 
       // The senior's token says the centre; a proxy's token (identified at the same kiosk) does not.

@@ -30,6 +30,11 @@ export interface ApplyContext {
   /** The principal's facts for the rules, and the Shanghai date they are judged on. */
   facts: PersonFacts;
   today: string;
+  /**
+   * Registers how to undo what the applier did outside the database (a taxi booked with the
+   * platform) should the application not be stored after all: run after the rollback, newest first.
+   */
+  onRollback(undo: () => Promise<unknown>): void;
 }
 
 export interface PartPlan {

@@ -19,14 +19,14 @@ declare module 'fastify' {
 async function servicesPlugin(app: FastifyInstance, options: { rideHailing?: RideHailingClientOptions | undefined }): Promise<void> {
   const tokens = new IdentifyTokens(app.protector);
   app.decorate('identifyService', new IdentifyService(app.db, app.registry, tokens, app.demoSeeder, app.clock));
-  app.decorate(
-    'applicationService',
-    new ApplicationService(app.db, app.protector, app.registry, tokens, new ApplicationViews(app.protector), app.clock, {
-      ...appliers,
-      // The taxi books through the configured platform; the default map's applier has none.
-      'taxi-hailing': taxiHailingApplier(options.rideHailing ? new RideHailingClient(options.rideHailing) : null),
-    }),
-  );
+  const applicationService = new ApplicationService(app.db, app.protector, app.registry, tokens, new ApplicationViews(app.protector), app.clock, {
+    ...appliers,
+    // The taxi books through the configured platform; the default map's applier has none.
+    'taxi-hailing': taxiHailingApplier(options.rideHailing ? new RideHailingClient(options.rideHailing) : null),
+  });
+  // A taxi that could not be cancelled after a failed submission needs a person: it goes in the log.
+  applicationService.onUndoFailed = (error) => app.log.error({ err: error }, 'application rollback: an undo failed (e.g. a taxi booking not cancelled)');
+  app.decorate('applicationService', applicationService);
 }
 
 export default fp(servicesPlugin, {

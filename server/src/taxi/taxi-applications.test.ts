@@ -81,6 +81,28 @@ describeOnEachDatabase('taxi hailing (申程出行)', (target) => {
     expect(sim.rides().length).toBe(before);
   });
 
+  it('a car booked for an application that is then not stored is cancelled with the platform', async () => {
+    // Storing fails after the booking: the database refuses this one application's row.
+    await app.db.query(`CREATE FUNCTION refuse_taxi_row() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.answers->>'destination' = 'tell-driver' AND NEW.phone_enc IS NOT NULL THEN RAISE EXCEPTION 'storage failed'; END IF; RETURN NEW; END $$`);
+    await app.db.query('CREATE TRIGGER refuse_taxi_row BEFORE INSERT ON applications FOR EACH ROW EXECUTE FUNCTION refuse_taxi_row()');
+    try {
+      const before = sim.rides().length;
+      const res = await hail(await token(), { destination: 'tell-driver' }, 'taxi-not-stored');
+      expect(res.statusCode).toBe(500);
+      const rides = sim.rides();
+      expect(rides).toHaveLength(before + 1);
+      expect(rides.at(-1)!.status).toBe('cancelled');
+      expect(await app.db.query(`SELECT 1 FROM idempotency_keys WHERE idempotency_key = 'taxi-not-stored'`)).toHaveLength(0);
+    } finally {
+      await app.db.query('DROP TRIGGER refuse_taxi_row ON applications');
+      await app.db.query('DROP FUNCTION refuse_taxi_row()');
+    }
+    // The next booking is kept.
+    expect(asApplication(await hail(await token(), {}, 'taxi-after')).status).toBe('completed');
+    expect(sim.rides().at(-1)!.status).toBe('dispatched');
+  });
+
   // Last: it stops the simulator this app books through.
   it('the platform down is 503 TAXI_UNAVAILABLE, never 500', async () => {
     const identifyToken = await token();

@@ -20,11 +20,12 @@ function both(key: Parameters<typeof translate>[1], params: (lang: 'zh' | 'en') 
 /**
  * 申程出行: books a taxi to the kiosk's centre synchronously, so the receipt shows the plate and
  * the ETA. The booking is the whole service: one transport part, completed at once. Without a
- * platform configured (RIDE_HAILING_URL) or when it fails, TAXI_UNAVAILABLE (503).
+ * platform configured (RIDE_HAILING_URL) or when it fails, TAXI_UNAVAILABLE (503). A booking whose
+ * application is then not stored (the transaction fails) is cancelled with the platform.
  */
 export function taxiHailingApplier(rideHailing: RideHailing | null): ApplierFor<'taxi-hailing'> {
   return {
-    async apply(request, { tx, resident }) {
+    async apply(request, { tx, resident, onRollback }) {
       const { centreId, destination, phone } = request.answers;
       const [centre] = await tx.query<{ name_zh: string; name_en: string }>('SELECT name_zh, name_en FROM centres WHERE id = $1', [centreId]);
       if (!centre) throw new TaxiPickupUnknownError(centreId);
@@ -35,6 +36,8 @@ export function taxiHailingApplier(rideHailing: RideHailing | null): ApplierFor<
         destination: destination === 'home' ? { kind: 'home', address: resident.address } : { kind: 'tell-driver' },
         passengerPhone: phone,
       });
+      // Booked before the application is stored: if storing fails, the car is cancelled.
+      onRollback(() => rideHailing.cancel(ride.bookingRef));
       const result: TaxiResult = {
         bookingRef: ride.bookingRef,
         plate: ride.plate,
