@@ -39,6 +39,12 @@ describe('optionsFromEnv', () => {
     expect(optionsFromEnv({ DATA_DIR: 'var/db' }, root).app.database).toEqual({ kind: 'pglite', dataDir: '/srv/eldercare/var/db' });
   });
 
+  it('WEBHOOK_ALLOWED_ORIGINS: the origins webhooks may go to, with WEBHOOK_DISPATCH kept; a bad entry refused', () => {
+    const { app } = optionsFromEnv({ WEBHOOK_DISPATCH: 'off', WEBHOOK_ALLOWED_ORIGINS: 'https://ltc.yibao.example.gov.cn/, http://10.20.1.5:8080' }, root);
+    expect(app.webhooks).toEqual({ dispatch: false, allowedOrigins: ['https://ltc.yibao.example.gov.cn', 'http://10.20.1.5:8080'] });
+    expect(() => optionsFromEnv({ WEBHOOK_ALLOWED_ORIGINS: 'ltc.yibao' }, root)).toThrow(ConfigError);
+  });
+
   it('refuses a bad port or key', () => {
     expect(() => optionsFromEnv({ PORT: 'eighty' }, root)).toThrow(ConfigError);
     expect(() => optionsFromEnv({ DATA_KEY: 'short' }, root)).toThrow(/32 bytes/);

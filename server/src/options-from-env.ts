@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppOptions } from './app-options';
 import { parseDataKey } from './crypto/resolve-data-key';
 import { DEMO_STAFF_PASSWORDS_FILE } from './staff/demo-staff-seeder';
+import { parseAllowedOrigins } from './webhooks/webhook-url-policy';
 
 /** The repository root (server/src → ../..), for defaults relative to it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,7 +21,7 @@ export class ConfigError extends Error {
 /**
  * Reads the server's environment: PORT, HOST, DATABASE_URL, DATA_DIR, DATA_KEY, UI_DIR,
  * DEMO_REGISTRY, CENTRE_NAME, DEMO_STAFF, STAFF_SESSION_HOURS, STAFF_IDLE_MINUTES,
- * TRUST_FORWARDED_PROTO, RIDE_HAILING_URL, RIDE_HAILING_TOKEN, WEBHOOK_DISPATCH (see server/README.md).
+ * TRUST_FORWARDED_PROTO, RIDE_HAILING_URL, RIDE_HAILING_TOKEN, WEBHOOK_DISPATCH, WEBHOOK_ALLOWED_ORIGINS (see server/README.md).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, repoRoot = REPO_ROOT): { app: AppOptions; listen: ListenOptions } {
   const port = env['PORT'] === undefined || env['PORT'] === '' ? 8080 : Number(env['PORT']);
@@ -40,7 +41,16 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, repoRoot = 
   app.staff = staffOptionsFromEnv(env, resolve(repoRoot, env['DATA_DIR'] || 'data'));
   // Every instance may send webhooks (SKIP LOCKED); `off` keeps this one from sending.
   if (env['WEBHOOK_DISPATCH'] === 'off') app.webhooks = { dispatch: false };
+  if (env['WEBHOOK_ALLOWED_ORIGINS']) app.webhooks = { ...app.webhooks, allowedOrigins: allowedOriginsFromEnv(env['WEBHOOK_ALLOWED_ORIGINS']) };
   return { app, listen: { port, host: env['HOST'] || '0.0.0.0' } };
+}
+
+function allowedOriginsFromEnv(list: string): string[] {
+  try {
+    return parseAllowedOrigins(list);
+  } catch (error) {
+    throw new ConfigError(`WEBHOOK_ALLOWED_ORIGINS must be comma-separated http(s) origins: ${(error as Error).message}`);
+  }
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {

@@ -22,7 +22,7 @@ describeOnEachDatabase('home visit routes (上门办)', (target) => {
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
-    app = await buildApp({ database: await target.create(), dataKey: TEST_DATA_KEY, clock: clock.read, webhooks: { dispatch: false } });
+    app = await buildApp({ database: await target.create(), dataKey: TEST_DATA_KEY, clock: clock.read, webhooks: { dispatch: false, allowedOrigins: ['http://127.0.0.1:9'] } });
     for (const [username, role] of [
       ['desk', 'staff'],
       ['boss', 'supervisor'],

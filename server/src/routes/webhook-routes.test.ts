@@ -23,7 +23,7 @@ describeOnEachDatabase('webhook routes', (target) => {
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
-    app = await buildApp({ database: await target.create(), dataKey: TEST_DATA_KEY, clock: clock.read, webhooks: { dispatch: false } });
+    app = await buildApp({ database: await target.create(), dataKey: TEST_DATA_KEY, clock: clock.read, webhooks: { dispatch: false, allowedOrigins: ['http://127.0.0.1:9'] } });
     for (const [username, role] of [
       ['boss', 'supervisor'],
       ['desk', 'staff'],
@@ -74,6 +74,15 @@ describeOnEachDatabase('webhook routes', (target) => {
     const list = await app.inject({ method: 'GET', url: '/api/v1/admin/webhooks', headers: { cookie: cookies['boss']! } });
     expect(list.json().subscriptions).toHaveLength(1);
     expect(list.body).not.toContain(SECRET);
+  });
+
+  it('refuses a URL outside WEBHOOK_ALLOWED_ORIGINS with 400 WEBHOOK_URL_NOT_ALLOWED, storing nothing', async () => {
+    for (const url of ['http://127.0.0.1:8080/api/v1/admin/webhooks', 'http://169.254.169.254/latest/meta-data/', 'https://elsewhere.example.gov.cn/in']) {
+      const res = await put('boss', 'civil-affairs', { url, secret: SECRET, takeover: false });
+      expect([res.statusCode, res.json().code], url).toEqual([400, 'WEBHOOK_URL_NOT_ALLOWED']);
+      expect(res.json().message).toContain('WEBHOOK_ALLOWED_ORIGINS');
+    }
+    expect(await app.db.query(`SELECT 1 FROM webhook_subscriptions WHERE department = 'civil-affairs'`)).toHaveLength(0);
   });
 
   it('a taken-over part is handled externally and moved by signed inbound events, a replay applied once', async () => {

@@ -46,7 +46,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Create or replace a department’s subscription (url, secret, takeover, personal data)',
         description:
           'The secret is stored encrypted; leave it out to keep the stored one. Takeover applies to parts created from then on. ' +
-          'Errors: 400 VALIDATION_FAILED, WEBHOOK_SECRET_REQUIRED (new subscription without a secret); 401 STAFF_SESSION_REQUIRED; 403 STAFF_ROLE_FORBIDDEN.',
+          'Errors: 400 VALIDATION_FAILED, WEBHOOK_SECRET_REQUIRED (new subscription without a secret), WEBHOOK_URL_NOT_ALLOWED (this machine, link-local, or not in WEBHOOK_ALLOWED_ORIGINS); 401 STAFF_SESSION_REQUIRED; 403 STAFF_ROLE_FORBIDDEN.',
         params: WebhookDepartmentParamsSchema,
         body: WebhookSubscriptionInputSchema,
         response: { 200: WebhookSubscriptionViewSchema, ...errorResponses(400, 401, 403) },

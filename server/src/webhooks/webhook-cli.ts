@@ -75,10 +75,12 @@ export async function runWebhookCli(argv: string[]): Promise<void> {
   });
   const command = positionals[0];
   if (!command || !['list', 'set', 'remove', 'deliveries', 'retry'].includes(command)) throw new UsageError(USAGE);
-  const db = await openDatabase(optionsFromEnv().app.database);
+  const { app: options } = optionsFromEnv();
+  const db = await openDatabase(options.database);
   try {
     await runMigrations(db);
-    const subscriptions = new WebhookSubscriptions(db, await protectorFor(db), () => new Date());
+    // The same allowed origins as the server's (WEBHOOK_ALLOWED_ORIGINS).
+    const subscriptions = new WebhookSubscriptions(db, await protectorFor(db), () => new Date(), { allowedOrigins: options.webhooks?.allowedOrigins });
     if (command === 'list') {
       for (const s of await subscriptions.list()) {
         const d = s.deliveries;

@@ -53,7 +53,7 @@ describeOnEachDatabase('webhook dispatcher', (target) => {
       dataKey: TEST_DATA_KEY,
       clock: clock.read,
       // Jitter factor exactly 1 (random 0.5): the schedule is the plain doubling.
-      webhooks: { dispatch: false, dispatcher: { random: () => 0.5 } },
+      webhooks: { dispatch: false, dispatcher: { random: () => 0.5 }, allowedOrigins: [new URL(receiver.url).origin, 'http://127.0.0.1:1'] },
     });
   });
   afterAll(async () => {
@@ -159,6 +159,17 @@ describeOnEachDatabase('webhook dispatcher', (target) => {
     const [row] = await app.db.query<{ status: string; last_error: string; department: string }>('SELECT status, last_error, department FROM webhook_deliveries');
     expect(row).toMatchObject({ status: 'pending', department: 'street-office' });
     expect(row!.last_error).toMatch(/fetch failed|ECONNREFUSED|TypeError/);
+  });
+
+  it('a URL no longer allowed when it is sent to fails the delivery, and nothing is sent', async () => {
+    // Stored before the allowed origins changed (the table is written directly, as an old row would be).
+    await app.db.query(`UPDATE webhook_subscriptions SET url = 'http://169.254.169.254/latest/meta-data/' WHERE department = 'street-office'`);
+    await insertTestApplication(app, { serviceKey: 'home-visit', parts: [{ department: 'street-office', kind: 'home-visit' }], at: clock.now });
+    expect(await app.webhookDispatcher.runOnce()).toBe(1);
+    const [row] = await app.db.query<{ status: string; last_error: string }>('SELECT status, last_error FROM webhook_deliveries');
+    expect(row!.status).toBe('failed');
+    expect(row!.last_error).toMatch(/^URL not allowed: .*WEBHOOK_ALLOWED_ORIGINS/);
+    expect(receiver.received).toHaveLength(0);
   });
 
   it('two dispatchers (two instances) send each delivery once', async () => {

@@ -162,6 +162,9 @@ export class WebhookDispatcher {
   async #send(row: ClaimedRow): Promise<void> {
     const subscription = await this.subscriptions.find(this.db, row.department);
     if (!subscription) return this.#finish(row, 'failed', null, 'subscription removed');
+    // Checked again at sending: the allowed origins may have changed since it was subscribed.
+    const refusal = this.subscriptions.urlRefusal(subscription.url);
+    if (refusal !== null) return this.#finish(row, 'failed', null, `URL not allowed: ${refusal}`.slice(0, 200));
     const payload = await composeWebhookPayload(
       this.db,
       this.protector,

@@ -7,6 +7,13 @@ export class WebhookSubscriptionNotFoundError extends ApiError {
   }
 }
 
+/** 400: the URL is not one webhooks may go to (webhook-url-policy.ts says why). */
+export class WebhookUrlNotAllowedError extends ApiError {
+  constructor(reason: string) {
+    super('WEBHOOK_URL_NOT_ALLOWED', 400, `Webhooks may not be sent to this URL: ${reason}`, [{ path: '/body/url', message: reason }]);
+  }
+}
+
 /** A new subscription needs its secret; an update may leave it out to keep the stored one. */
 export class WebhookSecretRequiredError extends ApiError {
   constructor() {

@@ -1,7 +1,8 @@
 import type { DepartmentKey, WebhookSubscriptionInput, WebhookSubscriptionView } from '@eldercare/domain';
 import type { DataProtector, FieldContext } from '../crypto/data-protector';
 import type { SqlDatabase } from '../db/sql-database';
-import { WebhookSecretRequiredError, WebhookSubscriptionNotFoundError } from './webhook-errors';
+import { WebhookSecretRequiredError, WebhookSubscriptionNotFoundError, WebhookUrlNotAllowedError } from './webhook-errors';
+import { webhookUrlRefusal, type WebhookUrlPolicy } from './webhook-url-policy';
 
 /** The encryption context a subscription's secret is bound to. */
 export const WEBHOOK_SECRET_CONTEXT = 'webhook.secret' satisfies FieldContext;
@@ -55,7 +56,13 @@ export class WebhookSubscriptions {
     private readonly db: SqlDatabase,
     private readonly protector: DataProtector,
     private readonly clock: () => Date,
+    private readonly urlPolicy: WebhookUrlPolicy = {},
   ) {}
+
+  /** Why webhooks may not go to this URL (webhook-url-policy.ts), or null. */
+  urlRefusal(url: string): string | null {
+    return webhookUrlRefusal(url, this.urlPolicy);
+  }
 
   async list(): Promise<WebhookSubscriptionView[]> {
     return (await this.db.query<SubscriptionRow>(`${SELECT} ORDER BY s.department`)).map(toView);
@@ -83,6 +90,8 @@ export class WebhookSubscriptions {
 
   /** Creates or replaces; an update without a secret keeps the stored one. Takeover applies to parts created from now on. */
   async put(department: DepartmentKey, input: WebhookSubscriptionInput, updatedBy: string): Promise<WebhookSubscriptionView> {
+    const refusal = this.urlRefusal(input.url);
+    if (refusal !== null) throw new WebhookUrlNotAllowedError(refusal);
     const now = this.clock();
     const secretEnc = input.secret === undefined ? null : this.protector.encrypt(input.secret, WEBHOOK_SECRET_CONTEXT);
     await this.db.transaction(async (tx) => {

@@ -9,6 +9,8 @@ export interface WebhookOptions {
   dispatch?: boolean;
   dispatcher?: Partial<WebhookDispatcherOptions>;
   timers?: WebhookTimers;
+  /** WEBHOOK_ALLOWED_ORIGINS: the only origins webhooks may go to (webhook-url-policy.ts). */
+  allowedOrigins?: readonly string[];
 }
 
 declare module 'fastify' {
@@ -21,7 +23,7 @@ declare module 'fastify' {
 
 /** Department webhooks: subscriptions, the outbox dispatcher (stopped before the database closes), inbound takeover events. */
 async function webhooksPlugin(app: FastifyInstance, options: WebhookOptions): Promise<void> {
-  const subscriptions = new WebhookSubscriptions(app.db, app.protector, app.clock);
+  const subscriptions = new WebhookSubscriptions(app.db, app.protector, app.clock, { allowedOrigins: options.allowedOrigins });
   const dispatcher = new WebhookDispatcher(app.db, app.protector, subscriptions, app.clock, options.dispatcher, options.timers);
   app.decorate('webhookSubscriptions', subscriptions);
   app.decorate('webhookDispatcher', dispatcher);

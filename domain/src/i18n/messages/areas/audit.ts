@@ -6,6 +6,7 @@
 export const auditZhCN = {
   'error.WEBHOOK_SUBSCRIPTION_NOT_FOUND': '该部门没有配置对接推送。',
   'error.WEBHOOK_SECRET_REQUIRED': '新建对接推送需要填写签名密钥。',
+  'error.WEBHOOK_URL_NOT_ALLOWED': '不能向这个地址推送：本机、链路本地地址或不在允许列表（WEBHOOK_ALLOWED_ORIGINS）中的地址。',
   'error.WEBHOOK_SIGNATURE_INVALID': '请求签名无效或已过期。',
   'error.WEBHOOK_TAKEOVER_OFF': '该部门未接管办理，不能从外部系统变更状态。',
   'error.EXTERNAL_PART_NOT_FOUND': '没有由该部门系统办理的这一事项。',
@@ -82,6 +83,7 @@ export const auditZhCN = {
 export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'error.WEBHOOK_SUBSCRIPTION_NOT_FOUND': 'This department has no webhook subscription.',
   'error.WEBHOOK_SECRET_REQUIRED': 'A new webhook subscription needs a signing secret.',
+  'error.WEBHOOK_URL_NOT_ALLOWED': 'Webhooks may not go to this address: this machine, a link-local address, or one not in WEBHOOK_ALLOWED_ORIGINS.',
   'error.WEBHOOK_SIGNATURE_INVALID': 'The request signature is invalid or expired.',
   'error.WEBHOOK_TAKEOVER_OFF': 'This department has not taken its parts over; its system cannot move them.',
   'error.EXTERNAL_PART_NOT_FOUND': 'There is no such part handled by this department’s system.',
