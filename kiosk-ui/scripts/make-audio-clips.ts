@@ -3,11 +3,12 @@
  * system voice: espeak-ng (Mandarin voice `cmn`) → WAV → Opus (opusenc, speech mode, 16 kbit/s).
  * - the first flows' prompts (src/kiosk/spoken-prompts.ts) → public/audio/<locale>/<prompt>.opus;
  * - the service screens' message keys (src/kiosk/spoken-keys.ts) → public/audio/<locale>/keys/<key>.opus,
- *   with keys/recorded.json naming the text each clip says (a test compares it with the catalogue,
- *   so a changed text without a new recording fails).
+ *   and the catalogue's service names → public/audio/<locale>/services/<serviceKey>.opus, each folder
+ *   with a recorded.json naming the text each clip says (a test compares it with today's texts, so a
+ *   changed text without a new recording fails).
  * Run after changing a spoken text: `npm run audio --workspace kiosk-ui [-- <prompt id or key>…]`
- * (everything, or only those named; `-- --stale` for the keys whose text changed or that have no
- * clip yet). The clips are committed, so kiosks and CI never need these tools.
+ * (everything, or only those named; `-- --stale` for the keys and names whose text changed or
+ * that have no clip yet). The clips are committed, so kiosks and CI never need these tools.
  *
  * Needs Debian's espeak-ng and opus-tools.
  */
@@ -16,7 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LOCALES, translate, type Locale, type MessageKey } from '@eldercare/domain';
-import { SPOKEN_KEYS } from '../src/kiosk/spoken-keys';
+import { SPOKEN_KEYS, SPOKEN_SERVICES, spokenServiceName } from '../src/kiosk/spoken-keys';
 import { PROMPT_IDS, SPOKEN_PROMPTS, type PromptId } from '../src/kiosk/spoken-prompts';
 
 const VOICES = { 'zh-CN': { voice: 'cmn', speed: '125' }, en: { voice: 'en-us', speed: '135' } } as const;
@@ -26,8 +27,8 @@ const staleOnly = args.includes('--stale');
 const wanted = args.filter((a) => a !== '--stale');
 const isPrompt = (name: string): name is PromptId => (PROMPT_IDS as string[]).includes(name);
 const isSpokenKey = (name: string): name is MessageKey => (SPOKEN_KEYS as string[]).includes(name);
-const unknown = wanted.filter((name) => !isPrompt(name) && !isSpokenKey(name));
-if (unknown.length > 0) throw new Error(`Neither a prompt id nor a spoken key: ${unknown.join(', ')}`);
+const unknown = wanted.filter((name) => !isPrompt(name) && !isSpokenKey(name) && !SPOKEN_SERVICES.includes(name));
+if (unknown.length > 0) throw new Error(`Neither a prompt id, a spoken key nor a service key: ${unknown.join(', ')}`);
 const everything = wanted.length === 0 && !staleOnly;
 const prompts = everything ? PROMPT_IDS : wanted.filter(isPrompt);
 const work = mkdtempSync(join(tmpdir(), 'kiosk-audio-'));
@@ -41,27 +42,33 @@ function record(locale: Locale, text: string, file: string): void {
   console.log(`${file.slice(outDir.length + 1)}  ${text}`);
 }
 
+/** One clip per name in <locale>/<folder>/, and recorded.json with the text each one says. */
+function recordFolder(locale: Locale, folder: string, names: readonly string[], textOf: (name: string) => string): void {
+  mkdirSync(join(outDir, locale, folder), { recursive: true });
+  const manifestFile = join(outDir, locale, folder, 'recorded.json');
+  const previous: Record<string, string> = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};
+  const manifest: Record<string, string> = {};
+  for (const name of names) {
+    const text = textOf(name);
+    const file = join(outDir, locale, folder, `${name}.opus`);
+    const stale = previous[name] !== text || !existsSync(file);
+    if (everything || wanted.includes(name) || (staleOnly && stale)) record(locale, text, file);
+    else if (stale) {
+      // Not asked for: keep what the clip says, so the test still tells it apart.
+      if (previous[name] !== undefined) manifest[name] = previous[name];
+      continue;
+    }
+    manifest[name] = text;
+  }
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
 try {
   for (const locale of LOCALES) {
-    mkdirSync(join(outDir, locale, 'keys'), { recursive: true });
     for (const id of prompts) record(locale, SPOKEN_PROMPTS[id].map((key) => translate(locale, key)).join(' '), join(outDir, locale, `${id}.opus`));
 
-    const manifestFile = join(outDir, locale, 'keys', 'recorded.json');
-    const previous: Record<string, string> = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};
-    const manifest: Record<string, string> = {};
-    for (const key of SPOKEN_KEYS) {
-      const text = translate(locale, key);
-      const file = join(outDir, locale, 'keys', `${key}.opus`);
-      const stale = previous[key] !== text || !existsSync(file);
-      if (everything || wanted.includes(key) || (staleOnly && stale)) record(locale, text, file);
-      else if (stale) {
-        // Not asked for: keep what the clip says, so the test still tells it apart.
-        if (previous[key] !== undefined) manifest[key] = previous[key];
-        continue;
-      }
-      manifest[key] = text;
-    }
-    writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+    recordFolder(locale, 'keys', SPOKEN_KEYS, (key) => translate(locale, key as MessageKey));
+    recordFolder(locale, 'services', SPOKEN_SERVICES, (key) => spokenServiceName(locale, key));
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

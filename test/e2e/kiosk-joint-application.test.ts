@@ -110,6 +110,8 @@ describe.skipIf(!hasChromium)('kiosk: the joint application (养老服务“一�
       ),
     );
     expect(keyClips.indexOf('/audio/zh-CN/keys/kiosk.joint.phone.body.opus')).toBe(keyClips.indexOf('/audio/zh-CN/keys/kiosk.joint.phone.heading.opus') + 1);
+    // Each notice page says which service it is about.
+    for (const key of ['ltc-assessment', 'care-subsidy', 'care-home-admission']) expect(await playedClips(page)).toContain(`/audio/zh-CN/services/${key}.opus`);
     // The English pages of the notice were spoken in English.
     expect(await playedClips(page)).toContain('/audio/en/keys/kiosk.joint.notice.heading.opus');
     const applicationNo = (await page.textContent('[data-testid=application-no]'))!.trim();

@@ -6,7 +6,7 @@ import type { DeviceState } from './device-problem';
 import { KioskApp } from './kiosk-app';
 import { createKioskSession, requestHelp } from './kiosk-host';
 import { createPrinterFaultReporter } from './printer-fault-reporter';
-import { keyClip, SPOKEN_KEYS } from './spoken-keys';
+import { keyClip, serviceNameClip, SPOKEN_KEYS, SPOKEN_SERVICES } from './spoken-keys';
 import { PROMPT_IDS } from './spoken-prompts';
 import './kiosk.css';
 
@@ -37,7 +37,7 @@ async function start() {
     },
   });
   session.start();
-  const speaker = createSpeaker({ clips: new Set([...PROMPT_IDS, ...SPOKEN_KEYS.map(keyClip)]) });
+  const speaker = createSpeaker({ clips: new Set([...PROMPT_IDS, ...SPOKEN_KEYS.map(keyClip), ...SPOKEN_SERVICES.map(serviceNameClip)]) });
   const root = document.getElementById('app')!;
   let device: DeviceState = { paired: agent !== null, connected: false, status: null };
   const draw = () => render(<KioskApp session={session} speaker={speaker} device={device} ticketsOffered={centreId !== null} />, root);

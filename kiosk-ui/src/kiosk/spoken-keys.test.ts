@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { LOCALES, translate } from '@eldercare/domain';
 import { SERVICE_FLOWS } from '@eldercare/state-machines';
 import { describe, expect, it } from 'vitest';
-import { FORM_FLOW_SPECS, keyClip, SPOKEN_KEYS } from './spoken-keys';
+import { FORM_FLOW_SPECS, keyClip, serviceNameClip, SPOKEN_KEYS, SPOKEN_SERVICES, spokenServiceName } from './spoken-keys';
 
 const audioDir = resolve(import.meta.dirname, '../../public/audio');
 
@@ -25,6 +25,17 @@ describe('spoken keys', () => {
       expect(clips.sort()).toEqual(SPOKEN_KEYS.map((key) => `${key}.opus`).sort());
       expect(Object.keys(recorded).sort()).toEqual([...SPOKEN_KEYS].sort());
     }
+  });
+
+  it('every service name has a clip in each language that says today’s name, and no clip is left over', () => {
+    for (const locale of LOCALES) {
+      const dir = resolve(audioDir, locale, 'services');
+      const recorded = JSON.parse(readFileSync(resolve(dir, 'recorded.json'), 'utf8')) as Record<string, string>;
+      expect(SPOKEN_SERVICES.filter((key) => recorded[key] !== spokenServiceName(locale, key)), `${locale}: record these again`).toEqual([]);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.opus')).sort()).toEqual(SPOKEN_SERVICES.map((key) => `${key}.opus`).sort());
+    }
+    expect(SPOKEN_SERVICES).toHaveLength(12);
+    expect(serviceNameClip('care-subsidy')).toBe('services/care-subsidy');
   });
 
   it('covers every form flow the kiosk registers, each step’s heading and the line under it', () => {

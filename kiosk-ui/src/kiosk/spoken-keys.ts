@@ -1,4 +1,4 @@
-import { isMessageKey, type MessageKey } from '@eldercare/domain';
+import { findService, isMessageKey, localized, SERVICE_KEYS, type Locale, type MessageKey } from '@eldercare/domain';
 import {
   assistiveDeviceRentalFlowSpec,
   explainStates,
@@ -18,6 +18,7 @@ import { CARD_SCREEN_SPOKEN_KEYS } from './screens/proxy/proxy-card-screens';
  * after another on kiosks whose browser has no Chinese voice. Only keys without parameters can be
  * recorded; names, dates and counts are read by a system voice only. A key a screen speaks that is
  * not listed here is not heard on such a kiosk, and the speaker says so in the console.
+ * The catalogue's service names are recorded too (public/audio/<locale>/services/<serviceKey>.opus).
  */
 
 /** The form flows whose screens are drawn from their steps (screens/form-flow). */
@@ -97,4 +98,16 @@ export const SPOKEN_KEYS: readonly MessageKey[] = [
 /** The clip name of a key's recording (under /audio/<locale>/). */
 export function keyClip(key: MessageKey): string {
   return `keys/${key}`;
+}
+
+/** The catalogue's service names, as a screen says them (the 一次告知 page of each service). */
+export const SPOKEN_SERVICES: readonly string[] = SERVICE_KEYS;
+
+export function spokenServiceName(locale: Locale, serviceKey: string): string {
+  return localized(locale, findService(serviceKey).name);
+}
+
+/** The clip name of a service name's recording. */
+export function serviceNameClip(serviceKey: string): string {
+  return `services/${serviceKey}`;
 }

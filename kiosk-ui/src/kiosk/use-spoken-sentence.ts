@@ -5,9 +5,10 @@ import { keyClip } from './spoken-keys';
 
 /**
  * A part of a spoken sentence: a message key without parameters (recorded, spoken-keys.ts), or
- * words only a system voice can read (names, dates, counts, the catalogue's service names).
+ * words from data with the clip that says them (a service name), or words only a system voice
+ * can read (names, dates, counts).
  */
-export type SpokenPart = MessageKey | { text: string };
+export type SpokenPart = MessageKey | { text: string; clip?: string };
 
 /**
  * Speaks a screen's sentence when the screen appears, and again when the words or the language
@@ -20,7 +21,7 @@ export function useSpokenSentence(screen: string, parts: readonly SpokenPart[]):
     .map((part) => (typeof part === 'string' ? translate(locale, part) : part.text))
     .filter(Boolean)
     .join(' ');
-  const clips = parts.filter((part): part is MessageKey => typeof part === 'string').map(keyClip);
+  const clips = parts.flatMap((part) => (typeof part === 'string' ? [keyClip(part)] : part.clip ? [part.clip] : []));
   useEffect(() => {
     speaker.say({ clip: clips, text }, locale);
   }, [screen, text, locale]);

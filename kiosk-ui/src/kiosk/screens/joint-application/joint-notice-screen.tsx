@@ -4,6 +4,7 @@ import { BigButton } from '../../components/big-button/big-button';
 import { FlowBackButton } from '../../components/flow-back-button/flow-back-button';
 import { Screen } from '../../components/screen/screen';
 import { useKiosk } from '../../kiosk-context';
+import { serviceNameClip } from '../../spoken-keys';
 import { useSpokenSentence } from '../../use-spoken-sentence';
 
 /**
@@ -24,7 +25,7 @@ export function JointNoticeScreen({ selected }: { selected: readonly JointServic
   const body = t('kiosk.joint.notice.body', { count: services.length });
   const position = t('kiosk.joint.notice.page', { n: index + 1, total: services.length });
   const serviceName = service ? localized(locale, service.name) : '';
-  useSpokenSentence(`notice-${index}`, ['kiosk.joint.notice.heading', { text: index === 0 ? body : '' }, { text: paged ? position : '' }, { text: serviceName }]);
+  useSpokenSentence(`notice-${index}`, ['kiosk.joint.notice.heading', { text: index === 0 ? body : '' }, { text: paged ? position : '' }, { text: serviceName, ...(service && { clip: serviceNameClip(service.key) }) }]);
   return (
     <Screen
       name="jointNotice"
