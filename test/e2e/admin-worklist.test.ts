@@ -117,4 +117,28 @@ describe.skipIf(!hasChromium)('/admin: an officer works their department’s par
     );
     expect(audit).toEqual([{ username: 'officer-mi', reason: '受理审核' }]);
   }, 20_000);
+
+  it('a rejected assessment ends the parts that waited for it, and the officer is told so', async () => {
+    // Another application of the same senior: the subsidy and the care home wait for its assessment.
+    const second = await submitJointApplication(stack.serverUrl, 'he-fuxing');
+    const assessment = second.parts.find((p) => p.department === 'medical-insurance')!;
+    const waiting = second.parts.filter((p) => p.status === 'waiting-for-assessment');
+    expect(waiting.length).toBeGreaterThan(0);
+
+    await page.goto(`${stack.serverUrl}/admin/`);
+    const row = `[data-testid=worklist-row][data-application="${second.applicationNo}"][data-part="${assessment.partNo}"]`;
+    await page.waitForSelector(row);
+    await page.click(`${row} [data-testid=worklist-open]`);
+    await page.fill('[data-testid=part-reason-input]', '受理审核');
+    await page.click('[data-testid=part-reason-submit]');
+    await page.waitForSelector('[data-testid=part-detail][data-status=submitted]');
+    await page.fill('[data-testid=move-note]', '不符合评估申请条件');
+    await page.click('[data-testid=move-rejected]');
+    await page.waitForSelector('[data-testid=part-detail][data-status=rejected]');
+
+    expect(await page.textContent('[data-testid=part-message]')).toContain(`同一申请中等待评估结果的 ${waiting.length} 项随评估一并不予通过`);
+    const siblings = await page.$$eval('[data-testid=part-siblings] li', (items) => items.map((li) => li.textContent ?? ''));
+    expect(siblings.every((line) => line.includes('不予通过'))).toBe(true);
+    await screenshot('worklist-rejected');
+  }, 20_000);
 });
