@@ -1,12 +1,11 @@
 /**
  * Records the kiosk's spoken words offline, for kiosks whose browser has no Chinese (or English)
  * system voice: espeak-ng (Mandarin voice `cmn`) → WAV → Opus (opusenc, speech mode, 16 kbit/s).
- * - the first flows' prompts (src/kiosk/spoken-prompts.ts) → public/audio/<locale>/<prompt>.opus;
- * - the service screens' message keys (src/kiosk/spoken-keys.ts) → public/audio/<locale>/keys/<key>.opus,
+ * - every message key a screen speaks (src/kiosk/spoken-keys.ts) → public/audio/<locale>/keys/<key>.opus,
  *   and the catalogue's service names → public/audio/<locale>/services/<serviceKey>.opus, each folder
  *   with a recorded.json naming the text each clip says (a test compares it with today's texts, so a
  *   changed text without a new recording fails).
- * Run after changing a spoken text: `npm run audio --workspace kiosk-ui [-- <prompt id or key>…]`
+ * Run after changing a spoken text: `npm run audio --workspace kiosk-ui [-- <key or service key>…]`
  * (everything, or only those named; `-- --stale` for the keys and names whose text changed or
  * that have no clip yet). The clips are committed, so kiosks and CI never need these tools.
  *
@@ -18,19 +17,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LOCALES, translate, type Locale, type MessageKey } from '@eldercare/domain';
 import { SPOKEN_KEYS, SPOKEN_SERVICES, spokenServiceName } from '../src/kiosk/spoken-keys';
-import { PROMPT_IDS, SPOKEN_PROMPTS, type PromptId } from '../src/kiosk/spoken-prompts';
 
 const VOICES = { 'zh-CN': { voice: 'cmn', speed: '125' }, en: { voice: 'en-us', speed: '135' } } as const;
 const outDir = resolve(import.meta.dirname, '../public/audio');
 const args = process.argv.slice(2);
 const staleOnly = args.includes('--stale');
 const wanted = args.filter((a) => a !== '--stale');
-const isPrompt = (name: string): name is PromptId => (PROMPT_IDS as string[]).includes(name);
 const isSpokenKey = (name: string): name is MessageKey => (SPOKEN_KEYS as string[]).includes(name);
-const unknown = wanted.filter((name) => !isPrompt(name) && !isSpokenKey(name) && !SPOKEN_SERVICES.includes(name));
-if (unknown.length > 0) throw new Error(`Neither a prompt id, a spoken key nor a service key: ${unknown.join(', ')}`);
+const unknown = wanted.filter((name) => !isSpokenKey(name) && !SPOKEN_SERVICES.includes(name));
+if (unknown.length > 0) throw new Error(`Neither a spoken key nor a service key: ${unknown.join(', ')}`);
 const everything = wanted.length === 0 && !staleOnly;
-const prompts = everything ? PROMPT_IDS : wanted.filter(isPrompt);
 const work = mkdtempSync(join(tmpdir(), 'kiosk-audio-'));
 
 function record(locale: Locale, text: string, file: string): void {
@@ -65,7 +61,6 @@ function recordFolder(locale: Locale, folder: string, names: readonly string[], 
 
 try {
   for (const locale of LOCALES) {
-    for (const id of prompts) record(locale, SPOKEN_PROMPTS[id].map((key) => translate(locale, key)).join(' '), join(outDir, locale, `${id}.opus`));
 
     recordFolder(locale, 'keys', SPOKEN_KEYS, (key) => translate(locale, key as MessageKey));
     recordFolder(locale, 'services', SPOKEN_SERVICES, (key) => spokenServiceName(locale, key));

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { ApplicationView } from '@eldercare/domain';
 import { describe, expect, it } from 'vitest';
-import { onScreen, playedClips, tap } from './support/browser';
+import { onScreen, playedClips, promptClips, tap } from './support/browser';
 import { useKioskSuite } from './support/kiosk-suite';
 import { seniorFriendlyViolations } from './support/senior-friendly';
 import { placeCard, resident } from './support/stack-fixture';
@@ -65,8 +65,8 @@ describe.skipIf(!hasChromium)('kiosk: choosing the allowance channel (选择老�
 
     // Spoken prompts were played for the screens on the way.
     const clips = await playedClips(page);
-    for (const clip of ['attract', 'menu', 'allowanceChoosing', 'allowanceConfirming', 'receiptPrinted']) {
-      expect(clips).toContain(`/audio/zh-CN/${clip}.opus`);
+    for (const prompt of ['attract', 'menu', 'allowanceChoosing', 'allowanceConfirming', 'receiptPrinted'] as const) {
+      expect(clips).toEqual(expect.arrayContaining(promptClips('zh-CN', prompt)));
     }
   });
 
@@ -119,6 +119,6 @@ describe.skipIf(!hasChromium)('kiosk: choosing the allowance channel (选择老�
     const printer = stack.agent.simulators.receiptPrinter!;
     await printer.settled();
     expect(printer.jobs.at(-1)!.previewText).toMatch(/^Channel：Senior card/m);
-    expect(await playedClips(page)).toContain('/audio/en/receiptPrinted.opus');
+    expect(await playedClips(page)).toEqual(expect.arrayContaining(promptClips('en', 'receiptPrinted')));
   });
 });

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { onScreen, playedClips, tap } from './support/browser';
+import { onScreen, playedClips, promptClips, tap } from './support/browser';
 import { useKioskSuite } from './support/kiosk-suite';
 import { seniorFriendlyViolations } from './support/senior-friendly';
 import { placeCard, resident } from './support/stack-fixture';
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('kiosk: applying for the senior card (申领敬老
     expect(job.previewText).toMatch(/^领卡方式：邮寄到户籍地址/m);
     expect(job.previewText).toContain(applicationNo);
     expect(await playedClips(page)).toEqual(
-      expect.arrayContaining(['/audio/zh-CN/seniorCardIdentity.opus', '/audio/zh-CN/seniorCardPhone.opus', '/audio/zh-CN/seniorCardDelivery.opus']),
+      expect.arrayContaining([...promptClips('zh-CN', 'seniorCardIdentity'), ...promptClips('zh-CN', 'seniorCardPhone'), ...promptClips('zh-CN', 'seniorCardDelivery')]),
     );
 
     // Back at the kiosk: the application is known, so no second one.

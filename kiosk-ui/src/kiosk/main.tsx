@@ -7,7 +7,6 @@ import { KioskApp } from './kiosk-app';
 import { createKioskSession, requestHelp } from './kiosk-host';
 import { createPrinterFaultReporter } from './printer-fault-reporter';
 import { keyClip, serviceNameClip, SPOKEN_KEYS, SPOKEN_SERVICES } from './spoken-keys';
-import { PROMPT_IDS } from './spoken-prompts';
 import './kiosk.css';
 
 /**
@@ -37,7 +36,7 @@ async function start() {
     },
   });
   session.start();
-  const speaker = createSpeaker({ clips: new Set([...PROMPT_IDS, ...SPOKEN_KEYS.map(keyClip), ...SPOKEN_SERVICES.map(serviceNameClip)]) });
+  const speaker = createSpeaker({ clips: new Set([...SPOKEN_KEYS.map(keyClip), ...SPOKEN_SERVICES.map(serviceNameClip)]) });
   const root = document.getElementById('app')!;
   let device: DeviceState = { paired: agent !== null, connected: false, status: null };
   const draw = () => render(<KioskApp session={session} speaker={speaker} device={device} ticketsOffered={centreId !== null} />, root);

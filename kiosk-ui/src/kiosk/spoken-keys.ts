@@ -11,9 +11,11 @@ import {
   type FormFlowSpec,
 } from '@eldercare/state-machines';
 import { CARD_SCREEN_SPOKEN_KEYS } from './screens/proxy/proxy-card-screens';
+import { SPOKEN_PROMPTS } from './spoken-prompts';
 
 /**
- * The sentences the service screens speak (use-spoken-sentence.ts), one recording per message key
+ * The sentences the kiosk's screens speak (use-spoken-sentence.ts, and the first flows' prompts
+ * through use-spoken-prompt.ts), one recording per message key
  * and language (scripts/make-audio-clips.ts → public/audio/<locale>/keys/<key>.opus), played one
  * after another on kiosks whose browser has no Chinese voice. Only keys without parameters can be
  * recorded; names, dates and counts are read by a system voice only. A key a screen speaks that is
@@ -92,7 +94,7 @@ function formFlowKeys(): MessageKey[] {
 }
 
 export const SPOKEN_KEYS: readonly MessageKey[] = [
-  ...new Set<MessageKey>([...SCREEN_KEYS, ...CARD_SCREEN_SPOKEN_KEYS, ...JOINT_QUESTIONS.map((q) => `kiosk.joint.q.${q}.heading` as MessageKey), ...formFlowKeys()]),
+  ...new Set<MessageKey>([...Object.values(SPOKEN_PROMPTS).flat(), ...SCREEN_KEYS, ...CARD_SCREEN_SPOKEN_KEYS, ...JOINT_QUESTIONS.map((q) => `kiosk.joint.q.${q}.heading` as MessageKey), ...formFlowKeys()]),
 ].sort();
 
 /** The clip name of a key's recording (under /audio/<locale>/). */

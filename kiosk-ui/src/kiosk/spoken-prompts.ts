@@ -1,9 +1,10 @@
 import type { MessageKey } from '@eldercare/domain';
 
 /**
- * What each screen says aloud. The keys' texts are joined and spoken; the same text is recorded
- * offline (scripts/make-audio-clips.ts → public/audio/<locale>/<prompt>.opus) for kiosks whose
- * browser has no Chinese voice. Names and numbers are added only when a system voice speaks.
+ * What each of the first flows' screens says aloud (use-spoken-prompt.ts). The keys' texts are
+ * joined and spoken; each key is recorded offline like every spoken key (spoken-keys.ts) for
+ * kiosks whose browser has no Chinese voice. Names and numbers are added only when a system
+ * voice speaks.
  */
 export const SPOKEN_PROMPTS = {
   attract: ['kiosk.attract.heading', 'kiosk.attract.body'],

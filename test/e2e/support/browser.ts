@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterEach, expect } from 'vitest';
+import { SPOKEN_PROMPTS, type PromptId } from '../../../kiosk-ui/src/kiosk/spoken-prompts';
 import { CHROMIUM_PATH } from './tool-check';
 
 /** Debian's Chromium, headless; never a downloaded browser. `extraArgs`: e.g. an autoplay policy. */
@@ -52,6 +53,11 @@ export function expectRecordedSpeechAfterEach(page: () => Page | undefined): voi
     const current = page();
     if (current) expect(takeUnrecordedSpeech(current), 'words spoken without a recording').toEqual([]);
   });
+}
+
+/** The clips a first-flow prompt plays without a system voice: one per key, in order. */
+export function promptClips(locale: 'zh-CN' | 'en', id: PromptId): string[] {
+  return SPOKEN_PROMPTS[id].map((key) => `/audio/${locale}/keys/${key}.opus`);
 }
 
 export async function playedClips(page: Page): Promise<string[]> {

@@ -34,8 +34,8 @@ describe('speaker without a system voice', () => {
   });
 
   it('plays a prompt’s clip', () => {
-    createSpeaker({ clips: new Set(['menu']) }).say({ clip: 'menu', text: '请选择' }, 'zh-CN');
-    expect(played()).toEqual(['/audio/zh-CN/menu.opus']);
+    createSpeaker({ clips: new Set(['keys/kiosk.menu.heading']) }).say({ clip: 'keys/kiosk.menu.heading', text: '请选择' }, 'zh-CN');
+    expect(played()).toEqual(['/audio/zh-CN/keys/kiosk.menu.heading.opus']);
   });
 
   it('plays several clips one after another, each when the last has ended', () => {
