@@ -61,7 +61,6 @@ function recordFolder(locale: Locale, folder: string, names: readonly string[], 
 
 try {
   for (const locale of LOCALES) {
-
     recordFolder(locale, 'keys', SPOKEN_KEYS, (key) => translate(locale, key as MessageKey));
     recordFolder(locale, 'services', SPOKEN_SERVICES, (key) => spokenServiceName(locale, key));
   }

@@ -6,12 +6,13 @@ import { seniorCardFlow } from './senior-card-flow';
 import { progressFlow, type LoadProgressInput, type PrintProgressInput } from './progress-flow';
 import { seniorEducationFlow } from './senior-education-flow';
 import { taxiHailingFlow } from './taxi-hailing-flow';
-import { assistiveDeviceRentalFlow } from './assistive-device-rental-flow';
-import { homeAdaptationFlow } from './home-adaptation-flow';
-import { homeVisitFlow } from './home-visit-flow';
-import { mealAssistanceChangeFlow } from './meal-assistance-change-flow';
-import { mealAssistanceFlow } from './meal-assistance-flow';
-import { sportsVoucherFlow } from './sports-voucher-flow';
+import { assistiveDeviceRentalFlow, assistiveDeviceRentalFlowSpec } from './assistive-device-rental-flow';
+import { homeAdaptationFlow, homeAdaptationFlowSpec } from './home-adaptation-flow';
+import { homeVisitFlow, homeVisitFlowSpec } from './home-visit-flow';
+import { mealAssistanceChangeFlow, mealAssistanceChangeFlowSpec } from './meal-assistance-change-flow';
+import { mealAssistanceFlow, mealAssistanceFlowSpec } from './meal-assistance-flow';
+import { sportsVoucherFlow, sportsVoucherFlowSpec } from './sports-voucher-flow';
+import type { FormFlowSpec } from './flow-steps/form-flow';
 import type { KioskServiceKey, SubmitApplicationInput } from './service-flow-types';
 
 /** The AbortSignal xstate hands to a promise actor; it aborts when the actor is stopped. */
@@ -39,6 +40,8 @@ export interface ServiceFlowEntry {
   machine: AnyStateMachine;
   /** The machine with its I/O actors wired to the host. */
   provide(host: ServiceFlowHost): AnyActorLogic;
+  /** A form flow's steps (flow-steps/form-flow.ts): the kiosk draws and speaks its screens from them. */
+  form?: FormFlowSpec;
 }
 
 function submitVia(host: ServiceFlowHost) {
@@ -85,31 +88,37 @@ export const SERVICE_FLOWS = {
   'home-adaptation': {
     state: 'homeAdaptation',
     machine: homeAdaptationFlow,
+    form: homeAdaptationFlowSpec,
     provide: (host) => homeAdaptationFlow.provide({ actors: { submitApplication: submitVia(host) } }),
   },
   'meal-assistance': {
     state: 'mealAssistance',
     machine: mealAssistanceFlow,
+    form: mealAssistanceFlowSpec,
     provide: (host) => mealAssistanceFlow.provide({ actors: { submitApplication: submitVia(host) } }),
   },
   'meal-assistance-change': {
     state: 'mealAssistanceChange',
     machine: mealAssistanceChangeFlow,
+    form: mealAssistanceChangeFlowSpec,
     provide: (host) => mealAssistanceChangeFlow.provide({ actors: { submitApplication: submitVia(host) } }),
   },
   'assistive-device-rental': {
     state: 'assistiveDeviceRental',
     machine: assistiveDeviceRentalFlow,
+    form: assistiveDeviceRentalFlowSpec,
     provide: (host) => assistiveDeviceRentalFlow.provide({ actors: { submitApplication: submitVia(host) } }),
   },
   'sports-voucher': {
     state: 'sportsVoucher',
     machine: sportsVoucherFlow,
+    form: sportsVoucherFlowSpec,
     provide: (host) => sportsVoucherFlow.provide({ actors: { submitApplication: submitVia(host) } }),
   },
   'home-visit': {
     state: 'homeVisit',
     machine: homeVisitFlow,
+    form: homeVisitFlowSpec,
     provide: (host) => homeVisitFlow.provide({ actors: { submitApplication: submitVia(host) } }),
   },
   progress: {
@@ -127,6 +136,9 @@ export const SERVICE_FLOWS = {
 
 export type RegisteredServiceKey = keyof typeof SERVICE_FLOWS;
 export type ServiceFlowState = (typeof SERVICE_FLOWS)[RegisteredServiceKey]['state'];
+
+/** The registered form flows' steps, in the registry's order. */
+export const FORM_FLOW_SPECS: readonly FormFlowSpec[] = Object.values(SERVICE_FLOWS).flatMap((entry) => ('form' in entry ? [entry.form] : []));
 
 /** The keys with a flow, in the registry's order. */
 export const KIOSK_SERVICE_KEYS = Object.keys(SERVICE_FLOWS) as RegisteredServiceKey[];

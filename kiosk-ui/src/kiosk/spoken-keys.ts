@@ -1,15 +1,5 @@
 import { findService, isMessageKey, localized, SERVICE_KEYS, type Locale, type MessageKey } from '@eldercare/domain';
-import {
-  assistiveDeviceRentalFlowSpec,
-  explainStates,
-  homeAdaptationFlowSpec,
-  homeVisitFlowSpec,
-  JOINT_QUESTIONS,
-  mealAssistanceChangeFlowSpec,
-  mealAssistanceFlowSpec,
-  sportsVoucherFlowSpec,
-  type FormFlowSpec,
-} from '@eldercare/state-machines';
+import { explainStates, FORM_FLOW_SPECS, JOINT_QUESTIONS } from '@eldercare/state-machines';
 import { CARD_SCREEN_SPOKEN_KEYS } from './screens/proxy/proxy-card-screens';
 import { SPOKEN_PROMPTS } from './spoken-prompts';
 
@@ -22,16 +12,6 @@ import { SPOKEN_PROMPTS } from './spoken-prompts';
  * not listed here is not heard on such a kiosk, and the speaker says so in the console.
  * The catalogue's service names are recorded too (public/audio/<locale>/services/<serviceKey>.opus).
  */
-
-/** The form flows whose screens are drawn from their steps (screens/form-flow). */
-export const FORM_FLOW_SPECS: readonly FormFlowSpec[] = [
-  homeAdaptationFlowSpec,
-  mealAssistanceFlowSpec,
-  mealAssistanceChangeFlowSpec,
-  assistiveDeviceRentalFlowSpec,
-  sportsVoucherFlowSpec,
-  homeVisitFlowSpec,
-];
 
 /** The hand-drawn screens' sentences. */
 const SCREEN_KEYS = [

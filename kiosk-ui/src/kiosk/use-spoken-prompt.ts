@@ -1,8 +1,7 @@
-import { translate } from '@eldercare/domain';
 import { useEffect } from 'preact/hooks';
 import { useKiosk } from './kiosk-context';
-import { keyClip } from './spoken-keys';
 import { SPOKEN_PROMPTS, type PromptId } from './spoken-prompts';
+import { spokenSentence } from './use-spoken-sentence';
 
 /**
  * Speaks a screen's prompt when the screen appears (and again if the language changes), not
@@ -13,8 +12,6 @@ import { SPOKEN_PROMPTS, type PromptId } from './spoken-prompts';
 export function useSpokenPrompt(id: PromptId, extra?: string): void {
   const { locale, speaker } = useKiosk();
   useEffect(() => {
-    const keys = SPOKEN_PROMPTS[id];
-    const text = [...keys.map((key) => translate(locale, key)), extra ?? ''].join(' ').trim();
-    speaker.say({ clip: keys.map(keyClip), text }, locale);
+    speaker.say(spokenSentence(locale, [...SPOKEN_PROMPTS[id], { text: extra ?? '' }]), locale);
   }, [id, locale]);
 }

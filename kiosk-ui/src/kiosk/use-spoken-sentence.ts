@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '@eldercare/domain';
+import { translate, type Locale, type MessageKey } from '@eldercare/domain';
 import { useEffect } from 'preact/hooks';
 import { useKiosk } from './kiosk-context';
 import { keyClip } from './spoken-keys';
@@ -10,6 +10,17 @@ import { keyClip } from './spoken-keys';
  */
 export type SpokenPart = MessageKey | { text: string; clip?: string };
 
+/** What the speaker is given for these parts: the words a system voice reads, the clips otherwise. */
+export function spokenSentence(locale: Locale, parts: readonly SpokenPart[]): { text: string; clip: string[] } {
+  return {
+    text: parts
+      .map((part) => (typeof part === 'string' ? translate(locale, part) : part.text))
+      .filter(Boolean)
+      .join(' '),
+    clip: parts.flatMap((part) => (typeof part === 'string' ? [keyClip(part)] : part.clip ? [part.clip] : [])),
+  };
+}
+
 /**
  * Speaks a screen's sentence when the screen appears, and again when the words or the language
  * change. A system voice reads every part; without one, the keys' recordings play in order.
@@ -17,12 +28,8 @@ export type SpokenPart = MessageKey | { text: string; clip?: string };
  */
 export function useSpokenSentence(screen: string, parts: readonly SpokenPart[]): void {
   const { locale, speaker } = useKiosk();
-  const text = parts
-    .map((part) => (typeof part === 'string' ? translate(locale, part) : part.text))
-    .filter(Boolean)
-    .join(' ');
-  const clips = parts.flatMap((part) => (typeof part === 'string' ? [keyClip(part)] : part.clip ? [part.clip] : []));
+  const sentence = spokenSentence(locale, parts);
   useEffect(() => {
-    speaker.say({ clip: clips, text }, locale);
-  }, [screen, text, locale]);
+    speaker.say(sentence, locale);
+  }, [screen, sentence.text, locale]);
 }

@@ -20,6 +20,7 @@ import { DataProtector } from '../crypto/data-protector';
 import { loadOrCreateKeyFile } from '../crypto/resolve-data-key';
 import { runMigrations } from '../db/run-migrations';
 import type { SqlDatabase } from '../db/sql-database';
+import type { AppOptions } from '../app-options';
 import { ApiError } from '../errors/api-error';
 import { optionsFromEnv } from '../options-from-env';
 import { openDatabase } from '../plugins/database-plugin';
@@ -45,8 +46,7 @@ async function readSecret(): Promise<string | undefined> {
 }
 
 /** The same key the server uses, checked against the database's key check like the server does at start. */
-async function protectorFor(db: SqlDatabase): Promise<DataProtector> {
-  const { app } = optionsFromEnv();
+async function protectorFor(db: SqlDatabase, app: AppOptions): Promise<DataProtector> {
   const key = app.dataKey ?? (app.database.kind === 'pglite' && app.database.dataDir ? await loadOrCreateKeyFile(app.database.dataDir) : undefined);
   if (!key) throw new UsageError('DATA_KEY is required with DATABASE_URL');
   const protector = new DataProtector(key);
@@ -80,7 +80,7 @@ export async function runWebhookCli(argv: string[]): Promise<void> {
   try {
     await runMigrations(db);
     // The same allowed origins as the server's (WEBHOOK_ALLOWED_ORIGINS).
-    const subscriptions = new WebhookSubscriptions(db, await protectorFor(db), () => new Date(), { allowedOrigins: options.webhooks?.allowedOrigins });
+    const subscriptions = new WebhookSubscriptions(db, await protectorFor(db, options), () => new Date(), { allowedOrigins: options.webhooks?.allowedOrigins });
     if (command === 'list') {
       for (const s of await subscriptions.list()) {
         const d = s.deliveries;

@@ -1,18 +1,14 @@
 import { isMessageKey } from '@eldercare/domain';
-import { explainStates, SERVICE_FLOWS } from '@eldercare/state-machines';
-import { mealAssistanceChangeFlowSpec } from '@eldercare/state-machines';
+import { explainStates, FORM_FLOW_SPECS, mealAssistanceChangeFlowSpec } from '@eldercare/state-machines';
 import { describe, expect, it } from 'vitest';
-import { FORM_FLOW_SPECS } from '../../spoken-keys';
 import { groupedDigits, optionLabel, reviewLines } from './form-flow-labels';
 
-const SPECS = FORM_FLOW_SPECS;
 const t = (key: string) => key;
 
 describe('form flow words', () => {
   it('every step has a heading, every field a label, every option words, every error a message', () => {
     const context = { identity: { person: { age: 85 }, eligibility: [] } } as never;
-    for (const spec of SPECS) {
-      expect(SERVICE_FLOWS).toHaveProperty(spec.serviceKey);
+    for (const spec of FORM_FLOW_SPECS) {
       for (const step of spec.steps) {
         expect(isMessageKey(`kioskServices.${step.state}.heading`)).toBe(true);
         expect(isMessageKey(`kioskServices.field.${step.field}`)).toBe(true);
